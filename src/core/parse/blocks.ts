@@ -1,0 +1,258 @@
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import { toString } from 'mdast-util-to-string';
+import type { Code, Heading, List, ListItem, Nodes, Paragraph, Root, RootContent } from 'mdast';
+import { splitIntoChunks, type Chunk } from './chunks';
+
+/**
+ * The few facts the plan model needs from mdast, as small plain records with absolute
+ * 1-based lines. The mdast itself is dropped as soon as a chunk is read: it is large
+ * (positions alone are ~40% of it) and the model never needs it again.
+ */
+export type Block = HeadingBlock | ParagraphBlock | ListBlock | OpaqueBlock;
+
+export interface HeadingBlock {
+  type: 'heading';
+  line: number;
+  endLine: number;
+  depth: number;
+  /** Plain text (emphasis and code marks removed, not yet cleaned of emoji or mojibake). */
+  text: string;
+}
+
+export interface ParagraphBlock {
+  type: 'paragraph';
+  line: number;
+  endLine: number;
+}
+
+export interface ListBlock {
+  type: 'list';
+  line: number;
+  endLine: number;
+  items: ListItemBlock[];
+}
+
+export interface ListItemBlock {
+  line: number;
+  endLine: number;
+  /** GFM task state: true/false for `[x]`/`[ ]`, null for a plain item. */
+  checked: boolean | null;
+  /**
+   * Plain text of the item's own content, nested lists excluded. Soft line breaks stay as
+   * `\n`, so line `i` of the text is source line `line + i` of the first paragraph.
+   */
+  text: string;
+  /** Last line of the item's own content (before any nested list). */
+  contentEndLine: number;
+  children: ListItemBlock[];
+}
+
+/** Code, HTML, tables, thematic breaks, blockquotes: content that is never a task or a field. */
+export interface OpaqueBlock {
+  type: 'code' | 'html' | 'table' | 'blockquote' | 'break' | 'other';
+  line: number;
+  endLine: number;
+}
+
+let processor: ReturnType<typeof createProcessor> | undefined;
+
+function createProcessor() {
+  return unified().use(remarkParse).use(remarkGfm);
+}
+
+export function parseMarkdown(text: string): Root {
+  processor ??= createProcessor();
+  return processor.parse(text) as Root;
+}
+
+export interface ParsedChunk {
+  /** The chunk's source text; the cache key for incremental re-parsing. */
+  text: string;
+  /** Blocks with lines relative to the chunk (1-based within the chunk). */
+  blocks: Block[];
+  /** The chunk ends inside unclosed code or HTML: the cut after it was wrong. */
+  runsOn: boolean;
+}
+
+/**
+ * Reads a chunk's blocks. `definitions` (link reference and footnote definition lines of the
+ * whole document) are appended so that references resolve as they would in a full parse;
+ * they sit after the chunk's content and do not move any of its positions.
+ */
+export function parseChunk(text: string, definitions = ''): ParsedChunk {
+  const source = definitions ? `${text}\n\n${definitions}` : text;
+  const root = parseMarkdown(source);
+  const lineCount = countLines(text);
+  const blocks: Block[] = [];
+  for (const node of root.children) {
+    const block = toBlock(node);
+    if (block && block.line <= lineCount) blocks.push(block);
+  }
+  return { text, blocks, runsOn: endsInsideOpenBlock(root, text, lineCount) };
+}
+
+function countLines(text: string): number {
+  let count = 1;
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) count++;
+  return count;
+}
+
+function lineOf(node: Nodes | undefined, edge: 'start' | 'end'): number {
+  return node?.position?.[edge].line ?? 0;
+}
+
+function toBlock(node: RootContent): Block | undefined {
+  const line = lineOf(node, 'start');
+  const endLine = lineOf(node, 'end') || line;
+  if (!line) return undefined;
+  switch (node.type) {
+    case 'heading':
+      return { type: 'heading', line, endLine, depth: (node as Heading).depth, text: toString(node) };
+    case 'paragraph':
+      return { type: 'paragraph', line, endLine };
+    case 'list':
+      return { type: 'list', line, endLine, items: toItems(node as List) };
+    case 'code':
+      return { type: 'code', line, endLine };
+    case 'html':
+      return { type: 'html', line, endLine };
+    case 'table':
+      return { type: 'table', line, endLine };
+    case 'blockquote':
+      return { type: 'blockquote', line, endLine };
+    case 'thematicBreak':
+      return { type: 'break', line, endLine };
+    default:
+      return { type: 'other', line, endLine };
+  }
+}
+
+function toItems(list: List): ListItemBlock[] {
+  const items: ListItemBlock[] = [];
+  for (const item of list.children) {
+    const line = lineOf(item, 'start');
+    if (!line) continue;
+    items.push(toItem(item, line));
+  }
+  return items;
+}
+
+function toItem(item: ListItem, line: number): ListItemBlock {
+  const children: ListItemBlock[] = [];
+  const ownText: string[] = [];
+  let contentEndLine = line;
+  for (const child of item.children) {
+    if (child.type === 'list') {
+      children.push(...toItems(child));
+    } else if (child.type === 'paragraph' || child.type === 'heading') {
+      ownText.push(toString(child as Paragraph));
+      contentEndLine = Math.max(contentEndLine, lineOf(child, 'end'));
+    } else {
+      contentEndLine = Math.max(contentEndLine, lineOf(child, 'end'));
+    }
+  }
+  return {
+    line,
+    endLine: lineOf(item, 'end') || line,
+    checked: typeof item.checked === 'boolean' ? item.checked : null,
+    text: ownText.join('\n'),
+    contentEndLine,
+    children,
+  };
+}
+
+/** True when the chunk's last block is code or HTML that did not close before the chunk ended. */
+function endsInsideOpenBlock(root: Root, text: string, lineCount: number): boolean {
+  let node: Nodes | undefined = root.children.at(-1);
+  while (node && 'children' in node && node.children.length > 0 && node.type !== 'paragraph' && node.type !== 'heading') {
+    node = (node.children as Nodes[]).at(-1);
+  }
+  if (!node || (node.type !== 'code' && node.type !== 'html')) return false;
+  const end = lineOf(node, 'end');
+  const lines = text.split('\n');
+  let lastContentLine = lineCount;
+  while (lastContentLine > 1 && lines[lastContentLine - 1]!.trim() === '') lastContentLine--;
+  if (end < lastContentLine) return false;
+  if (node.type === 'html') return true;
+  const code = node as Code;
+  const first = lines[lineOf(code, 'start') - 1] ?? '';
+  const opener = /^\s*(?:[-*+]\s+|\d+[.)]\s+|>\s*)*(`{3,}|~{3,})/.exec(first);
+  if (!opener) return false; // indented code: ends at the first column-0 line, never runs on
+  const closer = /^\s*(?:>\s*)*(`{3,}|~{3,})\s*$/.exec(lines[end - 1] ?? '');
+  const closed = !!closer && end > lineOf(code, 'start') && closer[1]![0] === opener[1]![0] && closer[1]!.length >= opener[1]!.length;
+  return !closed;
+}
+
+const DEFINITION_LINE = /^ {0,3}\[(?:[^\]\\]|\\.)+\]:\s*\S/;
+
+/** Link reference and footnote definitions, which CommonMark resolves document-wide. */
+export function collectDefinitions(lines: readonly string[]): string {
+  const found: string[] = [];
+  for (const line of lines) if (DEFINITION_LINE.test(line)) found.push(line);
+  return found.join('\n');
+}
+
+export interface DocumentBlocks {
+  blocks: Block[];
+  chunks: ParsedChunk[];
+}
+
+export type ChunkCache = Map<string, ParsedChunk>;
+
+/**
+ * Parses a document chunk by chunk (see chunks.ts) and returns its blocks with absolute lines.
+ * A `cache` of chunks from an earlier version makes re-parsing after an edit cost only the
+ * chunks that changed.
+ */
+export function parseBlocks(lines: readonly string[], cache?: ChunkCache): DocumentBlocks {
+  const definitions = collectDefinitions(lines);
+  const cuts = splitIntoChunks(lines);
+  const parsed: { chunk: Chunk; result: ParsedChunk }[] = [];
+  let index = 0;
+  while (index < cuts.length) {
+    let chunk = cuts[index]!;
+    let result = readChunk(lines, chunk, definitions, cache);
+    // A cut inside code that remark saw continuing: merge with the next chunk and read again.
+    while (result.runsOn && index + 1 < cuts.length) {
+      index++;
+      chunk = { startLine: chunk.startLine, endLine: cuts[index]!.endLine };
+      result = readChunk(lines, chunk, definitions, cache);
+    }
+    parsed.push({ chunk, result });
+    index++;
+  }
+  const blocks: Block[] = [];
+  for (const { chunk, result } of parsed) {
+    for (const block of result.blocks) blocks.push(shift(block, chunk.startLine));
+  }
+  return { blocks, chunks: parsed.map((entry) => entry.result) };
+}
+
+function readChunk(lines: readonly string[], chunk: Chunk, definitions: string, cache?: ChunkCache): ParsedChunk {
+  const text = lines.slice(chunk.startLine, chunk.endLine).join('\n');
+  const key = definitions ? `${definitions}\u0000${text}` : text;
+  const cached = cache?.get(key);
+  if (cached) return cached;
+  const result = parseChunk(text, definitions);
+  cache?.set(key, result);
+  return result;
+}
+
+function shift<T extends Block>(block: T, offset: number): T {
+  if (offset === 0) return block;
+  const moved = { ...block, line: block.line + offset, endLine: block.endLine + offset };
+  if (moved.type === 'list') (moved as ListBlock).items = (moved as ListBlock).items.map((item) => shiftItem(item, offset));
+  return moved;
+}
+
+function shiftItem(item: ListItemBlock, offset: number): ListItemBlock {
+  return {
+    ...item,
+    line: item.line + offset,
+    endLine: item.endLine + offset,
+    contentEndLine: item.contentEndLine + offset,
+    children: item.children.map((child) => shiftItem(child, offset)),
+  };
+}

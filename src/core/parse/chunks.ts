@@ -1,0 +1,78 @@
+/**
+ * Cuts a document into chunks that remark can parse independently: each chunk after the first
+ * starts at a column-0 ATX heading that is outside fenced code, HTML blocks and comments.
+ *
+ * Why: remark's cost per byte grows with the document (DESIGN.md §7), and unchanged chunks can
+ * be reused after an edit. A column-0 `#` heading closes every open container (lists,
+ * blockquotes, fences inside list items), so a cut there cannot change how the rest parses;
+ * the only constructs that survive such a line are top-level fences, HTML blocks and comments,
+ * which this scan tracks. `parseBlocks` double-checks each cut and merges chunks when remark
+ * disagrees, so a scan mistake costs speed, never correctness.
+ */
+
+export interface Chunk {
+  /** 0-based index of the chunk's first line in the document. */
+  startLine: number;
+  /** 0-based, exclusive. */
+  endLine: number;
+}
+
+const ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+const HTML_COMMENT_OPEN = /^ {0,3}<!--/;
+const HTML_RAW_OPEN = /^ {0,3}<(?:script|pre|style|textarea)(?:\s|>|$)/i;
+const HTML_BLOCK_OPEN = /^ {0,3}<\/?[A-Za-z][A-Za-z0-9-]*(?:\s|\/?>|$)/;
+const HTML_SPECIAL_OPEN = /^ {0,3}<[?!]/;
+
+export function splitIntoChunks(lines: readonly string[]): Chunk[] {
+  const chunks: Chunk[] = [];
+  let start = 0;
+  let fence: { char: string; length: number } | undefined;
+  let rawHtmlEnd: RegExp | undefined;
+  let htmlBlockOpen = false;
+
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    if (fence) {
+      const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
+      if (close && close[1]![0] === fence.char && close[1]!.length >= fence.length) fence = undefined;
+      continue;
+    }
+    if (rawHtmlEnd) {
+      if (rawHtmlEnd.test(line)) rawHtmlEnd = undefined;
+      continue;
+    }
+    if (htmlBlockOpen) {
+      if (line.trim() === '') htmlBlockOpen = false;
+      continue;
+    }
+    if (index > start && ATX_HEADING.test(line)) {
+      chunks.push({ startLine: start, endLine: index });
+      start = index;
+      continue;
+    }
+    const open = FENCE_OPEN.exec(line);
+    if (open) {
+      const marker = open[1]!;
+      // A backtick fence's info string may not contain backticks; otherwise it is inline code.
+      if (marker[0] === '~' || !open[2]!.includes('`')) fence = { char: marker[0]!, length: marker.length };
+      continue;
+    }
+    if (HTML_COMMENT_OPEN.test(line)) {
+      if (!line.includes('-->')) rawHtmlEnd = /-->/;
+      continue;
+    }
+    if (HTML_RAW_OPEN.test(line)) {
+      if (!/<\/(?:script|pre|style|textarea)>/i.test(line)) rawHtmlEnd = /<\/(?:script|pre|style|textarea)>/i;
+      continue;
+    }
+    if (HTML_SPECIAL_OPEN.test(line)) {
+      const end = line.startsWith('<?', line.indexOf('<')) ? /\?>/ : /\]\]>|>/;
+      if (!end.test(line.slice(line.indexOf('<') + 2))) rawHtmlEnd = end;
+      continue;
+    }
+    if (HTML_BLOCK_OPEN.test(line)) htmlBlockOpen = true;
+  }
+  chunks.push({ startLine: start, endLine: lines.length });
+  return chunks;
+}

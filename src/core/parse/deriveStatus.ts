@@ -1,0 +1,57 @@
+import type { Phase, PhaseStatus, Task } from '../model';
+
+/**
+ * A phase's status, strongest evidence first: an explicit `Status:` field that leads with a
+ * status word; then a mark in its heading (✅, "(done)"); then its tasks (all done → done,
+ * some → in progress); then its sub-phases. Children are settled before their parents.
+ */
+export function deriveStatuses(phases: readonly Phase[]): void {
+  for (const phase of phases) {
+    deriveStatuses(phase.children);
+    const fromField = phase.statusField?.status;
+    if (fromField) {
+      phase.status = fromField;
+      phase.statusSource = 'field';
+      continue;
+    }
+    if (phase.statusSource === 'heading') continue;
+    const fromTasks = statusOfTasks(phase.tasks);
+    if (fromTasks) {
+      phase.status = fromTasks;
+      phase.statusSource = 'tasks';
+      continue;
+    }
+    const fromChildren = statusOfChildren(phase.children);
+    if (fromChildren) {
+      phase.status = fromChildren;
+      phase.statusSource = 'tasks';
+    }
+  }
+}
+
+export function flattenTasks(tasks: readonly Task[]): Task[] {
+  const all: Task[] = [];
+  const visit = (list: readonly Task[]) => {
+    for (const task of list) {
+      all.push(task);
+      visit(task.children);
+    }
+  };
+  visit(tasks);
+  return all;
+}
+
+function statusOfTasks(tasks: readonly Task[]): PhaseStatus | undefined {
+  const all = flattenTasks(tasks);
+  if (all.length === 0) return undefined;
+  const done = all.filter((task) => task.done).length;
+  if (done === all.length) return 'done';
+  return done > 0 ? 'in-progress' : 'planned';
+}
+
+function statusOfChildren(children: readonly Phase[]): PhaseStatus | undefined {
+  if (children.length === 0) return undefined;
+  if (children.every((child) => child.status === 'done')) return 'done';
+  if (children.some((child) => child.status === 'in-progress' || child.status === 'done')) return 'in-progress';
+  return undefined;
+}

@@ -1,0 +1,32 @@
+import type { Plan } from '../model';
+import { findMojibake } from '../text/mojibake';
+import { cleanText } from '../text/clean';
+import { parseBlocks, type ChunkCache } from './blocks';
+import { buildPlan } from './buildPlan';
+
+export interface ParseOptions {
+  /** Chunks of an earlier version of the same document: unchanged ones are not parsed again. */
+  cache?: ChunkCache;
+}
+
+/**
+ * Reads a markdown plan. Never throws: whatever the input, the result is a valid (possibly
+ * empty) plan.
+ */
+export function parsePlan(text: string, file: string, options: ParseOptions = {}): Plan {
+  const hasBom = text.charCodeAt(0) === 0xfeff;
+  const body = hasBom ? text.slice(1) : text;
+  const eol = /\r\n/.test(body.slice(0, 10_000)) ? '\r\n' : '\n';
+  const lines = body.split(/\r?\n|\r/);
+  const { blocks } = parseBlocks(lines, options.cache);
+  const firstHeading = blocks.find((block) => block.type === 'heading');
+  const title = (firstHeading?.type === 'heading' ? cleanText(firstHeading.text) : '') || baseName(file);
+  const plan = buildPlan(file, title, { lines, firstLineOffset: hasBom ? 1 : 0 }, blocks);
+  plan.eol = eol;
+  plan.mojibake = findMojibake(text);
+  return plan;
+}
+
+function baseName(file: string): string {
+  return file.split(/[\\/]/).pop() ?? file;
+}
