@@ -74,6 +74,8 @@ export interface ParsedChunk {
   blocks: Block[];
   /** The chunk ends inside unclosed code or HTML: the cut after it was wrong. */
   runsOn: boolean;
+  /** Source lines of the link reference and footnote definitions remark found in the chunk. */
+  definitions: string[];
 }
 
 /**
@@ -83,14 +85,52 @@ export interface ParsedChunk {
  */
 export function parseChunk(text: string, definitions = ''): ParsedChunk {
   const source = definitions ? `${text}\n\n${definitions}` : text;
-  const root = parseMarkdown(source);
+  let root: Root;
+  try {
+    root = parseMarkdown(source);
+  } catch {
+    // remark-gfm's tree walks recurse; thousands of nested containers exhaust the stack.
+    // Such a chunk holds no plan structure a reader could use: keep its headings only.
+    return { text, blocks: scanHeadings(text), runsOn: false, definitions: [] };
+  }
   const lineCount = countLines(text);
   const blocks: Block[] = [];
   for (const node of root.children) {
     const block = toBlock(node);
     if (block && block.line <= lineCount) blocks.push(block);
   }
-  return { text, blocks, runsOn: endsInsideOpenBlock(root, text, lineCount) };
+  return { text, blocks, runsOn: endsInsideOpenBlock(root, text, lineCount), definitions: definitionLines(root, text, lineCount) };
+}
+
+function definitionLines(root: Root, text: string, lineCount: number): string[] {
+  const found: string[] = [];
+  let lines: string[] | undefined;
+  const visit = (nodes: readonly Nodes[]) => {
+    for (const node of nodes) {
+      if (node.type === 'definition' || node.type === 'footnoteDefinition') {
+        const start = lineOf(node, 'start');
+        const end = node.type === 'definition' ? lineOf(node, 'end') : start;
+        if (start && start <= lineCount) {
+          lines ??= text.split('\n');
+          // Inside a container the definition's line carries the container's markers.
+          found.push(lines.slice(start - 1, end).map((line) => line.replace(/^[\s>]*(?:(?:[-*+]|\d{1,9}[.)])\s+)?/, '')).join('\n'));
+        }
+      } else if ('children' in node) {
+        visit(node.children as Nodes[]);
+      }
+    }
+  };
+  visit(root.children);
+  return found;
+}
+
+function scanHeadings(text: string): Block[] {
+  const blocks: Block[] = [];
+  text.split('\n').forEach((line, index) => {
+    const match = /^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(line);
+    if (match) blocks.push({ type: 'heading', line: index + 1, endLine: index + 1, depth: match[1]!.length, text: match[2]! });
+  });
+  return blocks;
 }
 
 function countLines(text: string): number {
@@ -185,15 +225,6 @@ function endsInsideOpenBlock(root: Root, text: string, lineCount: number): boole
   return !closed;
 }
 
-const DEFINITION_LINE = /^ {0,3}\[(?:[^\]\\]|\\.)+\]:\s*\S/;
-
-/** Link reference and footnote definitions, which CommonMark resolves document-wide. */
-export function collectDefinitions(lines: readonly string[]): string {
-  const found: string[] = [];
-  for (const line of lines) if (DEFINITION_LINE.test(line)) found.push(line);
-  return found.join('\n');
-}
-
 export interface DocumentBlocks {
   blocks: Block[];
   chunks: ParsedChunk[];
@@ -206,9 +237,21 @@ export type ChunkCache = Map<string, ParsedChunk>;
  * A `cache` of chunks from an earlier version makes re-parsing after an edit cost only the
  * chunks that changed.
  */
-export function parseBlocks(lines: readonly string[], cache?: ChunkCache): DocumentBlocks {
-  const definitions = collectDefinitions(lines);
-  const cuts = splitIntoChunks(lines);
+export function parseBlocks(lines: readonly string[], cache?: ChunkCache, wholeDocument = false): DocumentBlocks {
+  const cuts = wholeDocument ? [{ startLine: 0, endLine: lines.length }] : splitIntoChunks(lines);
+  let parsed = readChunks(lines, cuts, '', cache);
+  // Link reference and footnote definitions resolve document-wide: when chunks define any,
+  // read the chunks again with all of them appended, as a whole-document parse would see them.
+  const definitions = parsed.flatMap((entry) => entry.result.definitions);
+  if (definitions.length > 0 && parsed.length > 1) parsed = readChunks(lines, cuts, definitions.join('\n\n'), cache);
+  const blocks: Block[] = [];
+  for (const { chunk, result } of parsed) {
+    for (const block of result.blocks) blocks.push(shift(block, chunk.startLine));
+  }
+  return { blocks, chunks: parsed.map((entry) => entry.result) };
+}
+
+function readChunks(lines: readonly string[], cuts: readonly Chunk[], definitions: string, cache?: ChunkCache) {
   const parsed: { chunk: Chunk; result: ParsedChunk }[] = [];
   let index = 0;
   while (index < cuts.length) {
@@ -223,15 +266,34 @@ export function parseBlocks(lines: readonly string[], cache?: ChunkCache): Docum
     parsed.push({ chunk, result });
     index++;
   }
-  const blocks: Block[] = [];
-  for (const { chunk, result } of parsed) {
-    for (const block of result.blocks) blocks.push(shift(block, chunk.startLine));
+  return parsed;
+}
+
+/**
+ * Lines longer than this are cut before parsing: no heading, task or field is that long, and
+ * remark's cost on one huge paragraph grows faster than its length.
+ */
+const MAX_PARSED_LINE = 10_000;
+
+/**
+ * Indentation beyond this is cut before parsing. Real plans nest a handful of levels; hundreds
+ * of levels make remark's list handling quadratic (1,000 levels took over a minute).
+ */
+const MAX_PARSED_INDENT = 32;
+
+function boundLine(line: string): string {
+  let bounded = line.length > MAX_PARSED_LINE ? line.slice(0, MAX_PARSED_LINE) : line;
+  if (bounded.length > MAX_PARSED_INDENT && /^[ \t>]{33}/.test(bounded)) {
+    const indent = /^[ \t>]*/.exec(bounded)![0];
+    bounded = indent.slice(0, MAX_PARSED_INDENT) + bounded.slice(indent.length);
   }
-  return { blocks, chunks: parsed.map((entry) => entry.result) };
+  return bounded;
 }
 
 function readChunk(lines: readonly string[], chunk: Chunk, definitions: string, cache?: ChunkCache): ParsedChunk {
-  const text = lines.slice(chunk.startLine, chunk.endLine).join('\n');
+  const slice = lines.slice(chunk.startLine, chunk.endLine);
+  const needsBounds = slice.some((line) => line.length > MAX_PARSED_INDENT && (line.length > MAX_PARSED_LINE || /^[ \t>]{33}/.test(line)));
+  const text = needsBounds ? slice.map(boundLine).join('\n') : slice.join('\n');
   const key = definitions ? `${definitions}\u0000${text}` : text;
   const cached = cache?.get(key);
   if (cached) return cached;

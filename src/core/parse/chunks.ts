@@ -8,7 +8,14 @@
  * the only constructs that survive such a line are top-level fences, HTML blocks and comments,
  * which this scan tracks. `parseBlocks` double-checks each cut and merges chunks when remark
  * disagrees, so a scan mistake costs speed, never correctness.
+ *
+ * Long stretches without headings are also cut after a blank line, before a line that starts
+ * at column 0: no block continues across that pair except fences and HTML (tracked), and a
+ * list split there keeps the same items, which is all the model reads.
  */
+
+/** A chunk longer than this is cut at the next blank-line boundary, so no single parse grows large. */
+const SOFT_CHUNK_LINES = 120;
 
 export interface Chunk {
   /** 0-based index of the chunk's first line in the document. */
@@ -50,6 +57,10 @@ export function splitIntoChunks(lines: readonly string[]): Chunk[] {
       chunks.push({ startLine: start, endLine: index });
       start = index;
       continue;
+    }
+    if (index - start >= SOFT_CHUNK_LINES && /^\S/.test(line) && lines[index - 1]!.trim() === '') {
+      chunks.push({ startLine: start, endLine: index });
+      start = index;
     }
     const open = FENCE_OPEN.exec(line);
     if (open) {

@@ -7,6 +7,11 @@ import { buildPlan } from './buildPlan';
 export interface ParseOptions {
   /** Chunks of an earlier version of the same document: unchanged ones are not parsed again. */
   cache?: ChunkCache;
+  /**
+   * Parse the document in one piece instead of section by section. Slower on large plans; the
+   * property tests use it as the reference the chunked parse must equal.
+   */
+  wholeDocument?: boolean;
 }
 
 /**
@@ -18,7 +23,7 @@ export function parsePlan(text: string, file: string, options: ParseOptions = {}
   const body = hasBom ? text.slice(1) : text;
   const eol = /\r\n/.test(body.slice(0, 10_000)) ? '\r\n' : '\n';
   const lines = body.split(/\r?\n|\r/);
-  const { blocks } = parseBlocks(lines, options.cache);
+  const { blocks } = parseBlocks(lines, options.cache, options.wholeDocument);
   const firstHeading = blocks.find((block) => block.type === 'heading');
   const title = (firstHeading?.type === 'heading' ? cleanText(firstHeading.text) : '') || baseName(file);
   const plan = buildPlan(file, title, { lines, firstLineOffset: hasBom ? 1 : 0 }, blocks);

@@ -81,8 +81,8 @@ export function cleanMojibake(text: string): string {
       continue;
     }
     const blankBefore = isBlank(text, start - 1);
-    const boundaryBefore = start === 0 || isLineBreak(text, start - 1);
-    if ((blankBefore || boundaryBefore) && isBlank(text, end)) {
+    const opensBefore = start === 0 || isLineBreak(text, start - 1) || OPENERS.includes(text[start - 1]!);
+    if ((blankBefore || opensBefore) && isBlank(text, end)) {
       while (isBlank(text, end)) end++;
     } else if (blankBefore && (end === text.length || isLineBreak(text, end))) {
       while (start > cursor && isBlank(text, start - 1)) start--;
@@ -158,8 +158,13 @@ function scanMojibake(text: string): DamagedSpan[] {
   const collector = new SpanCollector(text, spans);
   const stretches = STRETCH;
   stretches.lastIndex = 0;
-  for (let match = stretches.exec(text); match; match = stretches.exec(text)) {
-    scanStretch(text, match.index, match.index + match[0].length, collector);
+  // `test` rather than `exec`: no match array or substring per stretch. The match is greedy and
+  // leftmost, so walking back from its end finds its start.
+  while (stretches.test(text)) {
+    const end = stretches.lastIndex;
+    let start = end - 2;
+    while (start > 0 && HIGH_BYTE_OF[text.charCodeAt(start - 1)]! >= 0) start--;
+    scanStretch(text, start, end, collector);
   }
   return spans;
 }
@@ -294,6 +299,9 @@ const LETTER = /\p{L}/u;
 function isLetter(text: string, index: number): boolean {
   return index >= 0 && index < text.length && LETTER.test(text[index]!);
 }
+
+/** After these a removed run takes the blank that followed it: `**ğŸ¯ Goal**` → `**Goal**`. */
+const OPENERS = '"\'([{*_`“‘«>';
 
 function isBlank(text: string, index: number): boolean {
   const char = text[index];

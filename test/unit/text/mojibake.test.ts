@@ -108,7 +108,8 @@ describe('findMojibake', () => {
     ['中', 'ä¸\u00ad', 'windows-1252'],
   ];
   for (const [intended, damaged, page] of examples) {
-    it(`repairs ${JSON.stringify(damaged)} to ${intended} (${page})`, () => {
+    const shown = JSON.stringify(damaged).replace(/[\u0080-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    it(`repairs ${shown} to ${intended} (${page})`, () => {
       const text = `- [ ] Ship it ${damaged} today`;
       const runs = findMojibake(text);
       assert.deepEqual(runs, [
@@ -299,6 +300,9 @@ describe('cleanMojibake', () => {
     ['Phase 3 âœ… and ðŸŽ¯', 'Phase 3 ✅ and 🎯'],
     ['âš™ï¸  Running', '⚙  Running'],
     ['ğŸ“ ğŸ” two lost', 'two lost'],
+    ['**ğŸ¯ Goal**', '**Goal**'],
+    ['echo "âŒ Unknown phase"', 'echo "Unknown phase"'],
+    ['(â³ pending)', '(pending)'],
   ];
   for (const [input, expected] of cases) {
     it(`${JSON.stringify(input)} → ${JSON.stringify(expected)}`, () => {
