@@ -1,0 +1,179 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { CliError } from './errors';
+import { dotAllowed, expandBraces, isGlob, segmentMatcher, splitPattern } from './glob';
+
+/** One file to read, named the way the user will see it. */
+export interface InputFile {
+  /** As given, or joined from the given directory or glob base with `/`. */
+  display: string;
+  absolute: string;
+  /**
+   * Named directly (or by a glob): read and reported even without a phase. Files found by
+   * walking a directory count only when they hold at least one phase.
+   */
+  explicit: boolean;
+}
+
+/** Directories that never hold the user's plans, and can hold a great many files. */
+const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
+const MARKDOWN = /\.(md|markdown)$/i;
+
+/**
+ * Turns FILE, DIR and GLOB arguments into a sorted list without repeats (the same file reached
+ * twice, even through a symlink, is read once; a direct mention wins over a directory walk).
+ */
+export function expandInputs(inputs: readonly string[], cwd: string, command: string): InputFile[] {
+  const byRealPath = new Map<string, InputFile>();
+  const add = (file: InputFile) => {
+    const real = realPath(file.absolute);
+    const known = byRealPath.get(real);
+    if (!known || (file.explicit && !known.explicit)) byRealPath.set(real, file);
+  };
+
+  for (const input of inputs) {
+    const absolute = path.resolve(cwd, input);
+    const stat = statOrUndefined(absolute);
+    // A path that exists is itself, even when its name has glob characters (`notes[1].md`).
+    if (!stat && isGlob(input)) {
+      const matches = expandGlob(input, cwd);
+      if (matches.length === 0) throw new CliError(`no files match '${input}'`, command);
+      for (const display of matches) add({ display, absolute: path.resolve(cwd, display), explicit: true });
+      continue;
+    }
+    if (!stat) throw new CliError(`no such file or directory: ${input}`, command);
+    if (stat.isDirectory()) {
+      for (const display of walkMarkdown(absolute, input)) add({ display, absolute: path.resolve(cwd, display), explicit: false });
+    } else {
+      add({ display: input, absolute, explicit: true });
+    }
+  }
+  return [...byRealPath.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
+}
+
+/** `dir` + `name` the way a user reads it: `docs/a.md`, `../shared/seeds/x.md`, `a.md` for `.`. */
+function joinDisplay(dir: string, name: string): string {
+  if (dir === '' || dir === '.' || dir === './') return name;
+  return dir.endsWith('/') || dir.endsWith(path.sep) ? dir + name : `${dir}/${name}`;
+}
+
+/**
+ * Markdown files under `root`, recursively, skipping node_modules and .git. Symlinked
+ * directories are followed, except into a directory that contains the one being walked (a loop)
+ * or one already walked.
+ */
+function walkMarkdown(root: string, display: string): string[] {
+  const found: string[] = [];
+  const visited = new Set<string>();
+  const pending: Array<{ absolute: string; display: string }> = [{ absolute: root, display: display.replace(/[\\/]+$/, '') || display }];
+  while (pending.length > 0) {
+    const dir = pending.pop()!;
+    const real = realPath(dir.absolute);
+    if (visited.has(real)) continue;
+    visited.add(real);
+    for (const entry of readDirectory(dir.absolute)) {
+      if (SKIPPED_DIRECTORIES.has(entry.name)) continue;
+      const absolute = path.join(dir.absolute, entry.name);
+      const kind = entryKind(entry, absolute);
+      const shown = joinDisplay(dir.display, entry.name);
+      if (kind === 'directory' && !(entry.isSymbolicLink() && containsPath(realPath(absolute), real))) pending.push({ absolute, display: shown });
+      else if (kind === 'file' && MARKDOWN.test(entry.name)) found.push(shown);
+    }
+  }
+  return found;
+}
+
+/** `outer` is `inner` or one of its ancestors (both real, absolute paths). */
+function containsPath(outer: string, inner: string): boolean {
+  if (outer === inner) return true;
+  const prefix = outer.endsWith(path.sep) ? outer : outer + path.sep;
+  return inner.startsWith(prefix);
+}
+
+/** Paths (display form) matching a glob, relative to `cwd` unless the pattern is absolute. */
+export function expandGlob(pattern: string, cwd: string): string[] {
+  const found = new Set<string>();
+  // Patterns use `/`; on Windows a `\` is a separator too (elsewhere it is part of a name).
+  const slashed = path.sep === '\\' ? pattern.replace(/\\/g, '/') : pattern;
+  for (const alternative of expandBraces(slashed)) {
+    const { base, segments } = splitPattern(alternative);
+    if (segments.length === 0) {
+      // A brace alternative without wildcards names one path: keep it if it is a file.
+      if (statOrUndefined(path.resolve(cwd, base))?.isFile()) found.add(base);
+      continue;
+    }
+    const root = path.resolve(cwd, base || '.');
+    matchSegments(root, base, segments, 0, found, new Set([realPath(root)]));
+  }
+  return [...found];
+}
+
+function matchSegments(dirAbsolute: string, dirDisplay: string, segments: string[], index: number, found: Set<string>, onPath: Set<string>): void {
+  const segment = segments[index]!;
+  const last = index === segments.length - 1;
+  const entries = readDirectory(dirAbsolute);
+  // `onPath` holds the real directories on the way down: a symlink to one of them, or to a
+  // directory around them, would walk the same tree again.
+  const descend = (absolute: string, display: string, next: number) => {
+    const real = realPath(absolute);
+    if (onPath.has(real) || [...onPath].some((walked) => containsPath(real, walked))) return;
+    onPath.add(real);
+    matchSegments(absolute, display, segments, next, found, onPath);
+    onPath.delete(real);
+  };
+
+  if (segment === '**') {
+    // Zero directories: the rest of the pattern applies right here (`**` last means any file).
+    if (last) matchSegments(dirAbsolute, dirDisplay, [...segments, '*'], index + 1, found, onPath);
+    else matchSegments(dirAbsolute, dirDisplay, segments, index + 1, found, onPath);
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || SKIPPED_DIRECTORIES.has(entry.name)) continue;
+      const absolute = path.join(dirAbsolute, entry.name);
+      if (entryKind(entry, absolute) === 'directory') descend(absolute, joinDisplay(dirDisplay, entry.name), index);
+    }
+    return;
+  }
+  const matcher = segmentMatcher(segment);
+  for (const entry of entries) {
+    if (!dotAllowed(entry.name, segment) || !matcher.test(entry.name)) continue;
+    const absolute = path.join(dirAbsolute, entry.name);
+    const kind = entryKind(entry, absolute);
+    const shown = joinDisplay(dirDisplay, entry.name);
+    if (last && kind === 'file') found.add(shown);
+    else if (!last && kind === 'directory') descend(absolute, shown, index + 1);
+  }
+}
+
+function readDirectory(dir: string): fs.Dirent[] {
+  try {
+    return fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  } catch {
+    // A directory we may not read holds nothing we can lint; the walk goes on.
+    return [];
+  }
+}
+
+/** What an entry is, following symlinks; broken links are neither. */
+function entryKind(entry: fs.Dirent, absolute: string): 'file' | 'directory' | 'other' {
+  if (entry.isFile()) return 'file';
+  if (entry.isDirectory()) return 'directory';
+  if (!entry.isSymbolicLink()) return 'other';
+  const target = statOrUndefined(absolute);
+  return target?.isFile() ? 'file' : target?.isDirectory() ? 'directory' : 'other';
+}
+
+function statOrUndefined(absolute: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(absolute);
+  } catch {
+    return undefined;
+  }
+}
+
+function realPath(absolute: string): string {
+  try {
+    return fs.realpathSync(absolute);
+  } catch {
+    return absolute;
+  }
+}

@@ -1,0 +1,83 @@
+import type { Phase, Plan } from '../model';
+import { allPhases } from '../phases';
+import { keysOneEditAway, type Suggestion } from './suggest';
+import type { PhaseRef } from './types';
+
+/** Every phase numbered in workspace order, with the lookups that resolution needs. */
+export function catalogPhases(input: readonly Plan[]) {
+  const plans: Plan[] = [];
+  const seenPlans = new Set<Plan>();
+  const nodes: PhaseRef[] = [];
+  const nodeOf = new Map<Phase, number>();
+  /** Every phase with a key, in workspace order. */
+  const byKey = new Map<string, number[]>();
+  /** Per file, the first phase with each key: the one a reference from that file resolves to. */
+  const firstInFile = new Map<string, Map<string, number>>();
+  const plansByFile = new Map<string, Plan[]>();
+
+  for (const plan of input) {
+    if (seenPlans.has(plan)) continue;
+    seenPlans.add(plan);
+    plans.push(plan);
+    const samePath = plansByFile.get(plan.file);
+    if (samePath) samePath.push(plan);
+    else plansByFile.set(plan.file, [plan]);
+    let fileKeys = firstInFile.get(plan.file);
+    if (!fileKeys) firstInFile.set(plan.file, (fileKeys = new Map()));
+    for (const phase of allPhases(plan)) {
+      if (nodeOf.has(phase)) continue;
+      const node = nodes.length;
+      nodes.push({ plan, phase });
+      nodeOf.set(phase, node);
+      const same = byKey.get(phase.key);
+      if (same) same.push(node);
+      else byKey.set(phase.key, [node]);
+      if (!fileKeys.has(phase.key)) fileKeys.set(phase.key, node);
+    }
+  }
+
+  const resolveNode = (key: string, fromFile: string): number | undefined =>
+    firstInFile.get(fromFile)?.get(key) ?? byKey.get(key)?.[0];
+
+  const lookup = (key: string, fromFile?: string): number[] => {
+    const all = byKey.get(key) ?? [];
+    if (fromFile === undefined) return [...all];
+    const own = all.filter((node) => nodes[node]!.plan.file === fromFile);
+    return [...own, ...all.filter((node) => nodes[node]!.plan.file !== fromFile)];
+  };
+
+  // The characters each kind's numbers use, gathered once from the distinct keys on first need.
+  let alphabets: Map<string, Set<string>> | undefined;
+  const alphabetOf = (kind: string): Set<string> | undefined => {
+    if (!alphabets) {
+      alphabets = new Map();
+      for (const key of byKey.keys()) {
+        const colon = key.indexOf(':');
+        let alphabet = alphabets.get(key.slice(0, colon));
+        if (!alphabet) alphabets.set(key.slice(0, colon), (alphabet = new Set()));
+        for (const char of key.slice(colon + 1)) alphabet.add(char);
+      }
+    }
+    return alphabets.get(kind);
+  };
+
+  // The same id tends to be missing from many plans ("P0"); its neighbours are the same each time.
+  const nearKeys = new Map<string, Suggestion[]>();
+  const suggest = (missingKey: string, fromFile: string): PhaseRef | undefined => {
+    let near = nearKeys.get(missingKey);
+    if (!near) {
+      const colon = missingKey.indexOf(':');
+      const alphabet = colon > 0 ? alphabetOf(missingKey.slice(0, colon)) : undefined;
+      near = alphabet ? keysOneEditAway(missingKey, alphabet, (key) => byKey.has(key)) : [];
+      nearKeys.set(missingKey, near);
+    }
+    if (near.length === 0) return undefined;
+    const ownKeys = firstInFile.get(fromFile);
+    const ranked = near
+      .map(({ key, gap }) => ({ node: resolveNode(key, fromFile)!, own: ownKeys?.has(key) ? 0 : 1, gap }))
+      .sort((a, b) => a.own - b.own || a.gap - b.gap || a.node - b.node);
+    return ranked.length > 0 ? nodes[ranked[0]!.node] : undefined;
+  };
+
+  return { plans, nodes, nodeOf, plansByFile, lookup, resolveNode, suggest };
+}
