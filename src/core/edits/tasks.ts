@@ -1,0 +1,39 @@
+import type { Criterion, Phase, Range, Task, TextEdit } from '../model';
+
+/** The one character between the brackets of a `[ ]` / `[x]` box. */
+function markRange(checkbox: Range): Range {
+  return { line: checkbox.line, column: checkbox.column + 1, endLine: checkbox.line, endColumn: checkbox.column + 2 };
+}
+
+function markEdit(checkbox: Range, done: boolean): TextEdit {
+  return { range: markRange(checkbox), newText: done ? 'x' : ' ' };
+}
+
+/** Checks or unchecks one task; nothing when it is already in that state. */
+export function toggleTaskEdits(task: Task, done: boolean): TextEdit[] {
+  if (task.done === done || !task.checkbox) return [];
+  return [markEdit(task.checkbox, done)];
+}
+
+function openTasks(tasks: readonly Task[], into: Task[]): Task[] {
+  for (const task of tasks) {
+    if (!task.done && task.checkbox) into.push(task);
+    openTasks(task.children ?? [], into);
+  }
+  return into;
+}
+
+function openCheckboxCriteria(criteria: readonly Criterion[]): Array<Criterion & { checkbox: Range }> {
+  return criteria.filter((c): c is Criterion & { checkbox: Range } => c.checkbox !== undefined && c.done === false);
+}
+
+/**
+ * Checks every open box of the phase itself: its tasks (subtasks included) and its checkbox
+ * success criteria. Child phases keep their own state: completing a parent is not completing
+ * each of its children.
+ */
+export function checkAllTasksEdits(phase: Phase): TextEdit[] {
+  const edits = openTasks(phase.tasks, []).map((task) => markEdit(task.checkbox, true));
+  for (const criterion of openCheckboxCriteria(phase.successCriteria)) edits.push(markEdit(criterion.checkbox, true));
+  return edits.sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column);
+}

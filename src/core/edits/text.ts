@@ -1,0 +1,49 @@
+/**
+ * Line bookkeeping shared by the edit builders. Line breaks are the ones CommonMark knows
+ * (CRLF, LF, lone CR), so line numbers agree with the parser's.
+ */
+
+const LINE_BREAK = /\r\n|\r|\n/g;
+
+/** The text's lines without their line breaks. */
+export function splitLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
+}
+
+/** The end-of-line sequence the file uses (its first one); `\n` for a one-line file. */
+export function detectEol(text: string): '\n' | '\r\n' {
+  const match = /\r\n|\n/.exec(text);
+  return match?.[0] === '\r\n' ? '\r\n' : '\n';
+}
+
+/** Offsets where each line starts and where its content ends (before the line break). */
+export interface LineTable {
+  starts: number[];
+  ends: number[];
+}
+
+export function lineTable(text: string): LineTable {
+  const starts = [0];
+  const ends: number[] = [];
+  LINE_BREAK.lastIndex = 0;
+  for (let match = LINE_BREAK.exec(text); match; match = LINE_BREAK.exec(text)) {
+    ends.push(match.index);
+    starts.push(match.index + match[0].length);
+  }
+  ends.push(text.length);
+  return { starts, ends };
+}
+
+/**
+ * The offset of a 1-based line and 0-based column. Positions past the end of a line stop at its
+ * line break; lines past the end of the text stop at its end, so a bad range never throws.
+ */
+export function offsetAt(table: LineTable, line: number, column: number): number {
+  if (!Number.isFinite(line) || line < 1) return 0;
+  const index = Math.floor(line) - 1;
+  if (index >= table.starts.length) return table.ends[table.ends.length - 1]!;
+  const start = table.starts[index]!;
+  const end = table.ends[index]!;
+  const col = Number.isFinite(column) ? Math.max(0, Math.floor(column)) : 0;
+  return Math.min(start + col, end);
+}

@@ -1,0 +1,101 @@
+import type { WorkspaceIndex } from '../graph';
+import type { Phase, Plan, Range } from '../model';
+import { phaseAtLine } from '../phases';
+import { splitLines } from '../edits/text';
+import { effectiveSetting } from './config';
+import { readSuppressions } from './disable';
+import { SEVERITIES } from './types';
+import type { Finding, LintConfig, Rule, RuleFinding, Severity } from './types';
+
+/** Called when a rule throws: the rule's findings for that plan are dropped, the others stand. */
+export type RuleErrorHandler = (ruleId: string, file: string, error: unknown) => void;
+
+export interface RunOptions {
+  workspace: WorkspaceIndex;
+  config?: LintConfig;
+  onRuleError?: RuleErrorHandler;
+}
+
+/** Set to rethrow rule crashes instead of swallowing them (tests, debugging a rule). */
+const RETHROW_ENV = 'PHASELENS_RULE_ERRORS';
+
+function rethrowRequested(): boolean {
+  return typeof process !== 'undefined' && process.env?.[RETHROW_ENV] === 'throw';
+}
+
+/** The quieter of two severities: a rule's per-finding level never outshouts its configuration. */
+function quieter(a: Severity, b: Severity): Severity {
+  return SEVERITIES.indexOf(a) >= SEVERITIES.indexOf(b) ? a : b;
+}
+
+/** A range every consumer can trust: whole numbers, 1-based lines inside the document, end after start. */
+function sanitizeRange(range: Partial<Range> | undefined, lineCount: number, fallbackLine: number): Range {
+  const whole = (value: unknown, fallback: number) => (typeof value === 'number' && Number.isFinite(value) ? Math.floor(value) : fallback);
+  const last = Math.max(lineCount, 1);
+  const line = Math.min(Math.max(whole(range?.line, fallbackLine), 1), last);
+  const column = Math.max(whole(range?.column, 0), 0);
+  let endLine = Math.min(Math.max(whole(range?.endLine, line), line), last);
+  let endColumn = Math.max(whole(range?.endColumn, column), 0);
+  if (endLine === line && endColumn < column) endColumn = column;
+  if (endLine < line) [endLine, endColumn] = [line, column];
+  return { line, column, endLine, endColumn };
+}
+
+/** Runs every enabled rule over one plan and returns its findings, suppressions applied, sorted. */
+export function runRules(rules: readonly Rule[], plan: Plan, text: string, options: RunOptions): Finding[] {
+  const lines = splitLines(text);
+  const suppressions = readSuppressions(text);
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    const setting = effectiveSetting(rule, options.config);
+    if (setting.severity === 'off') continue;
+    const configured = setting.severity;
+    const reported: Finding[] = [];
+    const report = (finding: RuleFinding) => {
+      const range = sanitizeRange(finding.range, lines.length, finding.phase?.line ?? 1);
+      if (suppressions.isSuppressed(rule.id, range.line)) return;
+      const phase: Phase | undefined = finding.phase ?? phaseAtLine(plan, range.line);
+      const result: Finding = {
+        file: plan.file,
+        line: range.line,
+        column: range.column,
+        endLine: range.endLine,
+        endColumn: range.endColumn,
+        severity: finding.severity ? quieter(configured, finding.severity) : configured,
+        rule: rule.id,
+        message: finding.message,
+      };
+      if (phase) result.phase = phase.id;
+      const fixes = (finding.fixes ?? [])
+        .map((fix) => ({ ...fix, edits: fix.edits.filter((edit) => edit.range !== undefined).map((edit) => ({ range: sanitizeRange(edit.range, lines.length + 1, 1), newText: edit.newText })) }))
+        .filter((fix) => fix.edits.length > 0);
+      if (fixes.length > 0) result.fixes = fixes;
+      const related = (finding.related ?? [])
+        .filter((info) => typeof info.file === 'string')
+        .map((info) => ({ ...info, range: sanitizeRange(info.range, Number.MAX_SAFE_INTEGER, 1) }));
+      if (related.length > 0) result.related = related;
+      reported.push(result);
+    };
+    try {
+      rule.check({ plan, text, lines, workspace: options.workspace, options: setting.options, report });
+      findings.push(...reported);
+    } catch (error) {
+      if (rethrowRequested()) throw error;
+      options.onRuleError?.(rule.id, plan.file, error);
+    }
+  }
+  return findings;
+}
+
+/** File, then position, then registry order, then message: stable output for CLI and tests. */
+export function sortFindings(findings: Finding[], rules: readonly Rule[]): Finding[] {
+  const order = new Map(rules.map((rule, index) => [rule.id, index]));
+  return findings.sort(
+    (a, b) =>
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+      a.line - b.line ||
+      a.column - b.column ||
+      (order.get(a.rule) ?? 0) - (order.get(b.rule) ?? 0) ||
+      (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
+  );
+}
