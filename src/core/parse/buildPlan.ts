@@ -4,7 +4,7 @@ import { cleanText } from '../text/clean';
 import type { Block, HeadingBlock, ListItemBlock } from './blocks';
 import { readDependencyIds } from './dependencies';
 import { readCriteriaHeading, readField, type Field } from './fields';
-import { readPhaseHeading, type PhaseHeading } from './headings';
+import { readNumberedSubphase, readPhaseHeading, type PhaseHeading } from './headings';
 import { readHeadingStatus, readStatusValue } from './status';
 import { deriveStatuses } from './deriveStatus';
 
@@ -111,7 +111,7 @@ export function buildPlan(file: string, title: string, source: SourceLines, bloc
       children: [],
       empty: false,
     };
-    const headingStatus = readHeadingStatus(heading.text);
+    const headingStatus = readHeadingStatus(heading.text, read.title);
     if (headingStatus) {
       phase.status = headingStatus;
       phase.statusSource = 'heading';
@@ -137,13 +137,13 @@ export function buildPlan(file: string, title: string, source: SourceLines, bloc
   const onHeading = (heading: HeadingBlock) => {
     while (stack.length > 0 && stack.at(-1)!.level >= heading.depth) stack.pop();
     pending = undefined;
-    const read = phaseHeadings.get(heading);
+    const enclosing = innermostPhase();
+    const read = phaseHeadings.get(heading) ?? (enclosing ? readNumberedSubphase(heading.text, enclosing.key) : undefined);
     const criteria = readCriteriaHeading(cleanText(heading.text));
     if (criteria) {
       const named = criteria.before ? (byKey.get(read?.key ?? '') ?? []).at(-1) : undefined;
       // "Phase 4: Verification & Launch" names a new phase; "PHASE 3 SUCCESS CRITERIA" names a known one.
       if (!(criteria.before && read?.separated && !named)) {
-        const enclosing = innermostPhase();
         const target: Target = named ? { kind: 'phase', phase: named } : enclosing ? { kind: 'phase', phase: enclosing } : { kind: 'plan' };
         startCriteria(heading, target, !!named);
         return;

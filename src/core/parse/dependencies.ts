@@ -46,6 +46,9 @@ function kindOfWord(word: string): PhaseKind {
   return 'phase';
 }
 
+/** "Step 2 depends on Step 1", "2A → 2B": a relation between other items, not a dependency of the phase. */
+const RELATION = /\b(?:depends? on|requires|blocks|before|after|precedes|follows|unlocks|enables)\b|→|->|=>/iu;
+
 export function readDependencyIds(value: string): RawReference[] {
   if (NONE.test(value)) return [];
   const markedComplete = COMPLETE_MARK.test(value.replace(/[*_`]/g, ''));
@@ -75,6 +78,7 @@ export function readDependencyIds(value: string): RawReference[] {
     taken.push([start, end]);
   }
   if (found.length === 0) found.push(...bareNumberList(value, markedComplete));
+  if (found.length > 1 && RELATION.test(value)) return [];
   found.sort((a, b) => a.start - b.start);
   const seen = new Set<string>();
   return found.filter((reference) => (seen.has(reference.key) ? false : (seen.add(reference.key), true)));

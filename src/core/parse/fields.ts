@@ -33,6 +33,8 @@ const CRITERIA_NAMES = [
   'checkpoints?',
   'proof required',
   'test gate',
+  'independent test',
+  'acceptance(?=\\s*[:：]?\\s*$)',
   '验收标准',
   '驗收標準',
   'crit[ée]rios de aceita[çc][ãa]o',

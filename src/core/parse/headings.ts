@@ -1,4 +1,4 @@
-import { isWeakKind, parseIdToken, type ParsedId, PHASE_NUMBER } from '../ids';
+import { isWeakKind, parentKey, parseIdToken, type ParsedId, PHASE_NUMBER } from '../ids';
 import { cleanText } from '../text/clean';
 
 /**
@@ -55,8 +55,9 @@ function strongTrailingId(text: string): { parsed: ParsedId; index: number; leng
     const inner = match.groups!.inner!.trim();
     const parsed = parseIdToken(inner);
     if (!parsed || isWeakKind(parsed.kind)) continue;
-    // A bare number in parentheses is a count or a note ("(3 hours)", "(2)"), never an id.
-    if (/^\d/.test(inner)) continue;
+    // A bare number in parentheses is a count or a note ("(3 hours)", "(2)"), never an id; a
+    // lone "(P0)".."(P3)" after a title is a priority far more often than a phase.
+    if (/^\d/.test(inner) || /^P\d+$/i.test(inner)) continue;
     found = { parsed, index: match.index!, length: match[0].length, inner };
   }
   return found;
@@ -93,6 +94,8 @@ export function readPhaseHeading(headingText: string): PhaseHeading | undefined 
     }
   }
   if (leading) {
+    const range = /^\s?[-–]\s?\d{1,4}[A-Za-z]?(?=\s*(?:$|[:：\-–—(]))/u.exec(text.slice(leading.length));
+    if (range) leading = { ...leading, length: leading.length + range[0].length };
     const after = text.slice(leading.length);
     const separated = SEPARATOR.test(after) && !/^\s*\(/.test(after) ? /^\s*[:：.\-–—|]/.test(after) : false;
     // A short id ("P3", "M1") needs punctuation after it: "P3 Overview" is prose about P3.
@@ -100,8 +103,10 @@ export function readPhaseHeading(headingText: string): PhaseHeading | undefined 
     if (acceptable) {
       const trailing = isWeakKind(leading.parsed.kind) ? strongTrailingId(after) : undefined;
       if (trailing) {
-        const title = tidyTitle(`${text.slice(0, leading.length + trailing.index)}${after.slice(trailing.index + trailing.length)}`, trailing.parsed.key);
-        return { ...trailing.parsed, title, idLeads: false, separated: true, idText: trailing.inner };
+        // "Week 13-14: Security Foundation (P5.1)" reads as P5.1, "Security Foundation (Week 13-14)".
+        const rest = tidyTitle(`${after.slice(0, trailing.index)}${after.slice(trailing.index + trailing.length)}`, trailing.parsed.key);
+        const calendar = text.slice(0, leading.length).trim();
+        return { ...trailing.parsed, title: rest ? `${rest} (${calendar})` : calendar, idLeads: false, separated: true, idText: trailing.inner };
       }
       const title = tidyTitle(after, leading.parsed.key);
       return { ...leading.parsed, title, idLeads, separated, idText: text.slice(0, leading.length).trim() };
@@ -113,4 +118,19 @@ export function readPhaseHeading(headingText: string): PhaseHeading | undefined 
     return { ...trailing.parsed, title, idLeads: false, separated: true, idText: trailing.inner };
   }
   return undefined;
+}
+
+const NUMBERED = /^(?<number>\d{1,4}(?:\.\d{1,4})+)[.:)]?\s+(?<title>\S.*)$/u;
+
+/**
+ * "### 4.1 Undo stack" under "# Phase 4" is sub-phase 4.1: a bare dotted number is an id only
+ * where its prefix names the enclosing phase ("### 1. Expert Review" never is).
+ */
+export function readNumberedSubphase(headingText: string, enclosingKey: string): PhaseHeading | undefined {
+  const text = cleanText(headingText).replace(LEAD_DECORATION, '');
+  const match = NUMBERED.exec(text);
+  if (!match?.groups) return undefined;
+  const parsed = parseIdToken(match.groups.number!);
+  if (!parsed || parentKey(parsed.key) !== enclosingKey) return undefined;
+  return { ...parsed, title: tidyTitle(match.groups.title!, parsed.key), idLeads: true, separated: true, idText: match.groups.number! };
 }

@@ -46,8 +46,10 @@ const HEADING_IN_PROGRESS = /(?:\u{1F6A7}|\u{1F504}|\bIN[- ]PROGRESS\b|\((?:in p
 const READINESS = /\b(?:ready|planning|planned|prepared|approved|reviewed)\b/i;
 
 /** A status mark written in the defining heading: ✅, `[x]`, "(done)", 🚧, "IN PROGRESS". */
-export function readHeadingStatus(headingText: string): PhaseStatus | undefined {
+export function readHeadingStatus(headingText: string, title?: string): PhaseStatus | undefined {
   const text = cleanMojibake(headingText);
+  // "Phase 6.5 Complete (Nov 10)": the title itself says the phase is finished.
+  if (title !== undefined && /^(?:complete[d]?|done|finished)(?![\p{L}\p{N}])/iu.test(title.trim())) return 'done';
   if (HEADING_IN_PROGRESS.test(text)) return 'in-progress';
   // "Phase 3 - Ready for Implementation ✅": the check mark approves the plan, not the work.
   if (HEADING_DONE.test(text) && !READINESS.test(text)) return 'done';

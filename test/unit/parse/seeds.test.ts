@@ -108,7 +108,7 @@ describe('seeds', function () {
     const plan = seed('003_5a511f4b6a31867f.md');
     const phase5 = phase(plan, '5');
     assert.deepEqual(ids(phase5.children), ['P5.1', 'P5.2', 'P5.3', 'P5.4', 'P5.5', 'P5.6']);
-    assert.equal(phase(plan, 'P5.1').title, 'Week 13-14: Security Foundation');
+    assert.equal(phase(plan, 'P5.1').title, 'Security Foundation (Week 13-14)');
     assert.deepEqual(ids(phase(plan, 'P5.1').children), ['P5.1.1', 'P5.1.2']);
     const p511 = phase(plan, 'P5.1.1');
     // "START HERE: P5.1.1 - …" defines it; "#### P5.1.1: PolicyGate Implementation" adds a section.
