@@ -1,0 +1,48 @@
+// The entry point VS Code's extension host loads for the integration tests (through
+// scripts/vscode-test/run.mjs or run-electron.mjs): it calls run() and fails the run when the promise
+// rejects. Mocha is bundled into this file by `npm run build:test`, so it needs no node_modules and no
+// require(esm) inside the extension host.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as util from 'node:util';
+import Mocha from 'mocha';
+
+// The web workbench forwards extension-host console calls without printf-style substitution, so
+// mocha's reporter lines ("%d passing") must be formatted before they leave.
+Mocha.reporters.Base.consoleLog = (...args: unknown[]) => console.log(util.format(...args));
+
+/** Every bundled suite beside this file, in a stable order. */
+function findSuites(dir: string): string[] {
+  const found: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...findSuites(full));
+    else if (entry.name.endsWith('.test.js')) found.push(full);
+  }
+  return found.sort();
+}
+
+export async function run(): Promise<void> {
+  const mocha = new Mocha({
+    ui: 'bdd',
+    reporter: 'spec',
+    color: false,
+    timeout: 20_000,
+    // PHASELENS_TEST_GREP=pattern runs only matching tests (the runners pass the caller's environment through).
+    ...(process.env.PHASELENS_TEST_GREP ? { grep: process.env.PHASELENS_TEST_GREP } : {}),
+  });
+  for (const suite of findSuites(__dirname)) mocha.addFile(suite);
+
+  const stats = await new Promise<Mocha.Stats>((resolve, reject) => {
+    try {
+      // The stats collector is attached when the runner is made, so stats exist by the time this calls back.
+      const runner = mocha.run(() => resolve(runner.stats!));
+    } catch (error) {
+      reject(error); // a suite that throws while loading
+    }
+  });
+  // One plain line after mocha's own summary, for tools that read "N passed, N failed".
+  console.log(`integration: ${stats.passes} passed, ${stats.failures} failed, ${stats.pending} skipped`);
+  if (stats.failures > 0) throw new Error(`${stats.failures} integration test(s) failed`);
+  if (stats.passes + stats.pending === 0) throw new Error(`no integration test ran (suites found in ${__dirname}: none matched or none exist)`);
+}
