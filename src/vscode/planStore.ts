@@ -1,0 +1,252 @@
+import * as vscode from 'vscode';
+import type { Plan } from '../core/model';
+import { parsePlan } from '../core/parse/parsePlan';
+import type { ChunkCache } from '../core/parse/blocks';
+import { buildWorkspaceIndex, type WorkspaceIndex } from '../core/graph';
+import { planDiscovery, type PlanDiscovery } from './planDiscovery';
+
+/**
+ * One parse per document version, shared by every view. Open documents win over disk;
+ * created, changed, renamed and deleted files update the store without a reload. Typing is
+ * debounced and a result computed for an older version is never stored.
+ */
+export interface PlanEntry {
+  readonly uri: vscode.Uri;
+  readonly text: string;
+  readonly plan: Plan;
+  /** The document version this entry was parsed from; undefined when read from disk. */
+  readonly version: number | undefined;
+}
+
+const TYPING_DEBOUNCE_MS = 200;
+/** Indexing yields to the extension host after this much work, so nothing else waits long. */
+const SLICE_MS = 30;
+
+export class PlanStore implements vscode.Disposable {
+  private readonly entries = new Map<string, PlanEntry>();
+  private readonly chunkCaches = new Map<string, ChunkCache>();
+  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly changed = new Set<string>();
+  private readonly emitter = new vscode.EventEmitter<readonly vscode.Uri[]>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private workspaceIndex: WorkspaceIndex | undefined;
+  private indexing: Promise<void> | undefined;
+  private generation = 0;
+  private flushScheduled = false;
+  private readonly discovery: PlanDiscovery;
+
+  /** Fires with the URIs whose plans changed (added, edited, removed). */
+  readonly onDidChange = this.emitter.event;
+
+  constructor() {
+    this.discovery = planDiscovery();
+    this.disposables.push(
+      this.emitter,
+      vscode.workspace.onDidOpenTextDocument((document) => this.onDocument(document, 0)),
+      vscode.workspace.onDidChangeTextDocument((event) => this.onDocument(event.document, TYPING_DEBOUNCE_MS)),
+      vscode.workspace.onDidCloseTextDocument((document) => void this.onClosed(document)),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reindex()),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('phaselens.files') || event.affectsConfiguration('files.exclude')) void this.reindex();
+      }),
+    );
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown,MD}');
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate((uri) => void this.onDiskChange(uri)),
+      watcher.onDidChange((uri) => void this.onDiskChange(uri)),
+      watcher.onDidDelete((uri) => this.remove(uri)),
+    );
+    for (const document of vscode.workspace.textDocuments) this.onDocument(document, 0);
+  }
+
+  /** The entry for an open document at its current version, parsing it now if needed. */
+  entryFor(document: vscode.TextDocument): PlanEntry | undefined {
+    if (!this.isCandidateDocument(document)) return undefined;
+    const key = document.uri.toString();
+    const existing = this.entries.get(key);
+    if (existing && existing.version === document.version) return existing;
+    return this.store(document.uri, document.getText(), document.version);
+  }
+
+  get(uri: vscode.Uri): PlanEntry | undefined {
+    return this.entries.get(uri.toString());
+  }
+
+  /** Every known plan (a markdown file with at least one phase), in a stable order. */
+  plans(): PlanEntry[] {
+    return [...this.entries.values()]
+      .filter((entry) => entry.plan.phases.length > 0)
+      .sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()));
+  }
+
+  /** The dependency graph over all plans; rebuilt lazily after a change. */
+  index(): WorkspaceIndex {
+    this.workspaceIndex ??= buildWorkspaceIndex(this.plans().map((entry) => entry.plan));
+    return this.workspaceIndex;
+  }
+
+  /** Finds and reads the workspace's plans once; later calls wait for the same work. */
+  ensureIndexed(): Promise<void> {
+    this.indexing ??= this.indexWorkspace(this.generation);
+    return this.indexing;
+  }
+
+  get isIndexed(): boolean {
+    return this.indexing !== undefined && this.indexedGeneration === this.generation;
+  }
+
+  private indexedGeneration = -1;
+
+  async reindex(): Promise<void> {
+    this.generation++;
+    this.indexing = undefined;
+    for (const [key, entry] of this.entries) {
+      if (entry.version === undefined) {
+        this.entries.delete(key);
+        this.changed.add(key);
+      }
+    }
+    this.scheduleFlush();
+    await this.ensureIndexed();
+  }
+
+  private async indexWorkspace(generation: number): Promise<void> {
+    await vscode.commands.executeCommand('setContext', 'phaselens.indexed', false);
+    const files = await this.discovery.findPlanCandidates();
+    let sliceStart = performance.now();
+    for (const uri of files) {
+      if (generation !== this.generation) return;
+      if (this.isOpen(uri)) continue;
+      const text = await readText(uri);
+      if (text !== undefined && generation === this.generation && !this.isOpen(uri)) this.store(uri, text, undefined);
+      if (performance.now() - sliceStart > SLICE_MS) {
+        this.flush();
+        await yieldToHost();
+        sliceStart = performance.now();
+      }
+    }
+    this.flush();
+    this.indexedGeneration = generation;
+    await vscode.commands.executeCommand('setContext', 'phaselens.indexed', true);
+    await vscode.commands.executeCommand('setContext', 'phaselens.hasPlans', this.plans().length > 0);
+  }
+
+  private isOpen(uri: vscode.Uri): boolean {
+    const key = uri.toString();
+    return vscode.workspace.textDocuments.some((document) => document.uri.toString() === key);
+  }
+
+  private isCandidateDocument(document: vscode.TextDocument): boolean {
+    return document.languageId === 'markdown' && this.discovery.accepts(document.uri);
+  }
+
+  private onDocument(document: vscode.TextDocument, delay: number) {
+    if (!this.isCandidateDocument(document)) return;
+    const key = document.uri.toString();
+    clearTimeout(this.pending.get(key));
+    this.pending.set(
+      key,
+      setTimeout(() => {
+        this.pending.delete(key);
+        // The document may have changed again or closed since: parse what it holds now.
+        if (document.isClosed) return;
+        this.entryFor(document);
+      }, delay),
+    );
+    // Opening a plan is the moment the rest of the workspace becomes interesting.
+    void this.ensureIndexed();
+  }
+
+  private async onClosed(document: vscode.TextDocument) {
+    const key = document.uri.toString();
+    clearTimeout(this.pending.get(key));
+    this.pending.delete(key);
+    if (!this.entries.has(key)) return;
+    // Unsaved edits were discarded: the file on disk is the truth again.
+    const text = document.uri.scheme === 'file' || document.uri.scheme === 'vscode-remote' ? await readText(document.uri) : undefined;
+    if (this.isOpen(document.uri)) return;
+    if (text === undefined || !this.discovery.accepts(document.uri)) this.remove(document.uri);
+    else this.store(document.uri, text, undefined);
+  }
+
+  private async onDiskChange(uri: vscode.Uri) {
+    if (this.isOpen(uri) || !this.discovery.accepts(uri)) return;
+    const text = await readText(uri);
+    if (this.isOpen(uri)) return;
+    if (text === undefined) this.remove(uri);
+    else this.store(uri, text, undefined);
+  }
+
+  private store(uri: vscode.Uri, text: string, version: number | undefined): PlanEntry {
+    const key = uri.toString();
+    const previous = this.entries.get(key);
+    if (previous && previous.text === text && previous.version === version) return previous;
+    const cache = this.cacheFor(key);
+    const plan = parsePlan(text, key, { cache });
+    const entry: PlanEntry = { uri, text, plan, version };
+    this.entries.set(key, entry);
+    const mattered = plan.phases.length > 0 || (previous?.plan.phases.length ?? 0) > 0;
+    if (mattered) {
+      this.changed.add(key);
+      this.scheduleFlush();
+    }
+    return entry;
+  }
+
+  private cacheFor(key: string): ChunkCache {
+    let cache = this.chunkCaches.get(key);
+    // Chunks of old versions pile up while typing; a fresh cache costs one full parse.
+    if (!cache || cache.size > 2000) {
+      cache = new Map();
+      this.chunkCaches.set(key, cache);
+    }
+    return cache;
+  }
+
+  private remove(uri: vscode.Uri) {
+    const key = uri.toString();
+    this.chunkCaches.delete(key);
+    if (this.entries.delete(key)) {
+      this.changed.add(key);
+      this.scheduleFlush();
+    }
+  }
+
+  private scheduleFlush() {
+    this.workspaceIndex = undefined;
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    queueMicrotask(() => this.flush());
+  }
+
+  private flush() {
+    this.flushScheduled = false;
+    if (this.changed.size === 0) return;
+    const uris = [...this.changed].map((key) => vscode.Uri.parse(key));
+    this.changed.clear();
+    this.workspaceIndex = undefined;
+    if (this.isIndexed) void vscode.commands.executeCommand('setContext', 'phaselens.hasPlans', this.plans().length > 0);
+    this.emitter.fire(uris);
+  }
+
+  dispose() {
+    for (const timer of this.pending.values()) clearTimeout(timer);
+    this.pending.clear();
+    this.generation++;
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}
+
+async function readText(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    const bytes = await vscode.workspace.fs.readFile(uri);
+    return new TextDecoder('utf-8').decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+function yieldToHost(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
