@@ -11,7 +11,7 @@ export const PHASE_NUMBER = String.raw`\d{1,4}[A-Za-z]?(?:\.\d{1,4}[A-Za-z]?){0,
 const CALENDAR_NUMBER = String.raw`\d{1,4}(?:\s?[-–]\s?\d{1,4})?`;
 
 const KIND_WORDS: ReadonlyArray<[PhaseKind, string]> = [
-  ['phase', 'phase|fase'],
+  ['phase', 'phase|fase|阶段|階段'],
   ['stage', 'stage'],
   ['milestone', 'milestone'],
   ['feature', 'feature'],

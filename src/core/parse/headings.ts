@@ -20,7 +20,7 @@ export interface PhaseHeading extends ParsedId {
   idText: string;
 }
 
-const WORD = String.raw`(?<word>phases?|fases?|stages?|milestones?|features?|epics?|stor(?:y|ies)|sprints?|weeks?|days?|steps?)`;
+const WORD = String.raw`(?<word>phases?|fases?|阶段|階段|stages?|milestones?|features?|epics?|stor(?:y|ies)|sprints?|weeks?|days?|steps?)`;
 const WORD_ID = new RegExp(String.raw`^${WORD}[\s\-]*(?:(?<=phases?[\s\-]*|fases?[\s\-]*)P|(?<=milestones?[\s\-]*)M)?(?<number>${PHASE_NUMBER}(?:\s?[-–]\s?\d{1,4}(?![\w.]))?)`, 'iu');
 const SHORT_ID = new RegExp(String.raw`^(?<short>P${PHASE_NUMBER}|M\d{1,4})(?![\w.])`, 'u');
 const LEAD_DECORATION = /^(?:[\s\-–—*_#>|•·.:~]+|\[[ xX]\]\s*)+/u;
