@@ -43,3 +43,19 @@ export function phaseAtLine(plan: Plan, line: number): Phase | undefined {
   }
   return best;
 }
+
+/**
+ * How people name a phase: "Phase 2B" for a bare number (`### Phase 2B: …` is written `2B`),
+ * otherwise the id as written: "P3.1", "Stage 1", "Milestone 2", "M1", "Week 13-14".
+ */
+export function phaseName(phase: Pick<Phase, 'id' | 'kind'>): string {
+  const id = phase.id.trim();
+  if (phase.kind === 'phase' && /^\d/.test(id)) return `Phase ${id}`;
+  return id;
+}
+
+/** The display name of a reference, whose kind is the prefix of its identity key. */
+export function referenceName(reference: { id: string; key: string }): string {
+  const kind = reference.key.slice(0, reference.key.indexOf(':')) as Phase['kind'];
+  return phaseName({ id: reference.id, kind });
+}

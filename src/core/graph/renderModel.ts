@@ -1,5 +1,5 @@
 import type { PhaseStatus } from '../model';
-import { allPhases } from '../phases';
+import { allPhases, phaseName, referenceName } from '../phases';
 import { digraphFromPairs, stronglyConnected } from './digraph';
 import type { WorkspaceIndex } from './types';
 
@@ -45,7 +45,7 @@ export function renderModel(index: WorkspaceIndex): RenderModel {
       const id = unique(`f${planNumber}_${sanitizeId(phase.id)}`);
       nodeIds.set(phase, id);
       nodeNumbers.set(phase, nodeNumbers.size);
-      return { id, label: phase.title ? `${phase.id}: ${phase.title}` : phase.id, status: phase.status };
+      return { id, label: phase.title && phase.title !== phase.id ? `${phaseName(phase)}: ${phase.title}` : phaseName(phase), status: phase.status };
     });
     return { id: unique(`file${planNumber}`), title: plan.title && plan.title !== plan.file ? `${plan.title} (${plan.file})` : plan.file, nodes };
   });
@@ -72,7 +72,7 @@ export function renderModel(index: WorkspaceIndex): RenderModel {
   const missingByKey = new Map<string, { id: string; label: string }>();
   for (const { from, ref } of index.unresolved) {
     let node = missingByKey.get(ref.key);
-    if (!node) missingByKey.set(ref.key, (node = { id: unique(`missing_${sanitizeId(ref.id)}`), label: `${ref.id} (missing)` }));
+    if (!node) missingByKey.set(ref.key, (node = { id: unique(`missing_${sanitizeId(ref.id)}`), label: `${referenceName(ref)} (missing)` }));
     const target = nodeIds.get(from.phase);
     if (target) draw({ from: node.id, to: target, kind: 'missing' });
   }

@@ -19,13 +19,13 @@ describe('graph: render', () => {
     it('draws a flowchart with one box per plan and one node per phase, ids unique across files', () => {
       assert.equal(lines[0], 'flowchart LR');
       assert.ok(lines.includes('  subgraph file0["Plan docs/a.md (docs/a.md)"]'));
-      assert.ok(lines.includes('    f0_2A["2A: SQL #quot;File#quot; Execution"]'));
-      assert.ok(lines.includes('    f1_2A["2A: Other plan, same id"]'));
+      assert.ok(lines.includes('    f0_2A["Phase 2A: SQL #quot;File#quot; Execution"]'));
+      assert.ok(lines.includes('    f1_2A["Phase 2A: Other plan, same id"]'));
     });
 
     it('escapes quotes, brackets, braces, pipes, hashes and angle brackets, and keeps labels on one line', () => {
       const node = lines.find((line) => line.startsWith('    f0_2B['))!;
-      assert.equal(node, '    f0_2B["2B: Templates #lt;fast#gt; #91;v2#93; #123;x#125; #124; #35;1 (beta) second line"]');
+      assert.equal(node, '    f0_2B["Phase 2B: Templates #lt;fast#gt; #91;v2#93; #123;x#125; #124; #35;1 (beta) second line"]');
       // Nothing inside the quotes can end the label early.
       const label = node.slice(node.indexOf('["') + 2, node.lastIndexOf('"]'));
       assert.doesNotMatch(label, /["[\]<>{}|]/);
@@ -62,7 +62,7 @@ describe('graph: render', () => {
       const flat = toMermaid(index, { groupByFile: false, direction: 'TB' });
       assert.match(flat, /^flowchart TB\n/);
       assert.doesNotMatch(flat, /subgraph/);
-      assert.match(flat, /\n {2}f0_2A\["2A: SQL/);
+      assert.match(flat, /\n {2}f0_2A\["Phase 2A: SQL/);
     });
   });
 
@@ -75,7 +75,7 @@ describe('graph: render', () => {
       assert.equal(lines.at(-2), '}');
       assert.ok(lines.includes('  subgraph "cluster_file1" {'));
       const node = lines.find((line) => line.trim().startsWith('"f0_2A"'))!;
-      assert.match(node, /label="2A: SQL \\"File\\" Execution"/);
+      assert.match(node, /label="Phase 2A: SQL \\"File\\" Execution"/);
       assert.match(node, /tooltip="done"/);
     });
 
