@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import type { PhaseLensApi } from './api';
 import { PlanStore } from './planStore';
+import { registerPhasesView } from './tree/registerPhasesView';
+import { registerLint } from './lint/registerLint';
+import { registerPhaseActions } from './phaseActions';
 
 /**
  * The composition root: every feature is one `registerX(...)` that returns a Disposable, and
@@ -10,7 +13,12 @@ import { PlanStore } from './planStore';
 export function activate(context: vscode.ExtensionContext): PhaseLensApi {
   const store = new PlanStore();
   context.subscriptions.push(store);
-  const api: PhaseLensApi = { store };
+  const phasesView = registerPhasesView(context, store);
+  context.subscriptions.push(phasesView);
+  const lint = registerLint(store);
+  context.subscriptions.push(lint);
+  context.subscriptions.push(registerPhaseActions(context, store));
+  const api: PhaseLensApi = { store, tree: phasesView.api, diagnostics: lint.api };
   return api;
 }
 

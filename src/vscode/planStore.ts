@@ -96,6 +96,11 @@ export class PlanStore implements vscode.Disposable {
     return this.indexing !== undefined && this.indexedGeneration === this.generation;
   }
 
+  /** The workspace indexing under way or done, without starting one: undefined until something asks for it. */
+  get indexingStarted(): Promise<void> | undefined {
+    return this.indexing;
+  }
+
   private indexedGeneration = -1;
 
   async reindex(): Promise<void> {

@@ -1,0 +1,73 @@
+import * as vscode from 'vscode';
+import { allPhases } from '../core/phases';
+import { phaseLensItems, type LensAction, type WaitingDependency } from './codeLensItems';
+import { affects, isEnabled } from './config';
+import { waitingOn } from './phaseDescriptions';
+import { targetOf, type PhaseTarget } from './phaseTarget';
+import type { PlanStore } from './planStore';
+
+const ACTION_COMMANDS: Readonly<Record<LensAction, string>> = {
+  start: 'phaselens.startPhase',
+  complete: 'phaselens.completePhase',
+  reopen: 'phaselens.reopenPhase',
+};
+
+/**
+ * Lenses above each phase heading: Start / Complete / Reopen for its status, its progress
+ * (`3/7 tasks · criteria 2/4`) and `waiting on Phase 2B` per unfinished dependency, which jumps
+ * to it. Every command argument is a PhaseTarget, re-resolved when the command runs.
+ */
+class PhaseCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(private readonly store: PlanStore) {
+    this.subscriptions = [
+      this.changed,
+      // A change anywhere may finish or reopen a dependency of a phase in another file.
+      store.onDidChange(() => this.changed.fire()),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (affects(event, 'codeLens.enabled')) this.changed.fire();
+      }),
+    ];
+  }
+
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    if (!isEnabled('codeLens.enabled', document.uri)) return [];
+    const entry = this.store.entryFor(document);
+    if (!entry) return [];
+    const lenses: vscode.CodeLens[] = [];
+    for (const phase of allPhases(entry.plan)) {
+      const range = new vscode.Range(phase.line - 1, 0, phase.line - 1, 0);
+      const target = targetOf(entry, phase);
+      const waiting = waitingOn(this.store, { entry, phase });
+      const dependencies: WaitingDependency[] = waiting.map((ref) => ({
+        phase: ref.phase,
+        ...(ref.plan.file !== entry.plan.file ? { otherFile: vscode.Uri.parse(ref.plan.file).path.split('/').pop() } : {}),
+      }));
+      for (const item of phaseLensItems(phase, dependencies)) {
+        let command: vscode.Command;
+        if (item.kind === 'action') command = { title: item.title, tooltip: item.tooltip, command: ACTION_COMMANDS[item.action], arguments: [target] };
+        else if (item.kind === 'waiting') {
+          const ref = waiting[item.dependency]!;
+          const dependencyTarget: PhaseTarget = { uri: ref.plan.file, key: ref.phase.key, line: ref.phase.line };
+          command = { title: item.title, tooltip: item.tooltip, command: 'phaselens.goToDependency', arguments: [dependencyTarget] };
+        }
+        // Progress is information, not an action: a lens without a command is shown as plain text.
+        else command = { title: item.title, tooltip: item.tooltip, command: '' };
+        lenses.push(new vscode.CodeLens(range, command));
+      }
+    }
+    return lenses;
+  }
+
+  dispose() {
+    for (const subscription of this.subscriptions) subscription.dispose();
+  }
+}
+
+export function registerCodeLens(store: PlanStore): vscode.Disposable {
+  const provider = new PhaseCodeLensProvider(store);
+  return vscode.Disposable.from(provider, vscode.languages.registerCodeLensProvider({ language: 'markdown' }, provider));
+}

@@ -1,0 +1,22 @@
+import * as vscode from 'vscode';
+import { phaseName } from '../../core/lint/phaseName';
+import { promptFor } from '../phaseDescriptions';
+import { phaseArgument, resolveOrSay } from './phaseArgument';
+import type { CommandServices, PhaseCommand, PhaseCommandResult } from './phaseCommand';
+
+/** The phase as a prompt (title, tasks, criteria, dependencies, file) on the clipboard. */
+export function copyPhasePromptCommand({ store }: CommandServices): PhaseCommand {
+  return {
+    id: 'phaselens.copyPhasePrompt',
+    async execute(argument): Promise<PhaseCommandResult> {
+      const target = await phaseArgument(store, argument, 'Copy which phase as a prompt?');
+      if (!target) return { outcome: 'no-phase' };
+      await store.ensureIndexed();
+      const resolved = await resolveOrSay(store, target);
+      if (!resolved) return { outcome: 'no-phase' };
+      await vscode.env.clipboard.writeText(promptFor(store, resolved));
+      vscode.window.setStatusBarMessage(`$(copy) Copied ${phaseName(resolved.phase)} as a prompt`, 4000);
+      return { outcome: 'copied' };
+    },
+  };
+}

@@ -1,0 +1,14 @@
+import type { TreeFilter } from '../tree/filter';
+import type { PhasesViewState } from '../tree/viewState';
+import type { ViewCommand } from './viewCommand';
+
+const FILTER_COMMANDS: ReadonlyArray<[string, TreeFilter]> = [
+  ['phaselens.filter.hideDone', 'hideDone'],
+  ['phaselens.filter.inProgressOnly', 'inProgressOnly'],
+  ['phaselens.filter.clear', ''],
+];
+
+/** Hide done phases / show only phases in progress / show all: the view's title-bar filter. */
+export function filterCommands(state: PhasesViewState): ViewCommand[] {
+  return FILTER_COMMANDS.map(([id, filter]) => ({ id, execute: () => state.setFilter(filter) }));
+}

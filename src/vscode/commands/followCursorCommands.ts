@@ -1,0 +1,10 @@
+import type { PhasesViewState } from '../tree/viewState';
+import type { ViewCommand } from './viewCommand';
+
+/** Turns "follow the cursor" on and off (the eye in the Phases view's title bar). */
+export function followCursorCommands(state: PhasesViewState): ViewCommand[] {
+  return [
+    { id: 'phaselens.followCursor.enable', execute: () => state.setFollowCursor(true) },
+    { id: 'phaselens.followCursor.disable', execute: () => state.setFollowCursor(false) },
+  ];
+}

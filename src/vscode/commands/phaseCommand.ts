@@ -1,0 +1,24 @@
+import type * as vscode from 'vscode';
+import type { LaunchResult } from '../launch/launcher';
+import type { PlanStore } from '../planStore';
+
+/** One command: its id (declared in package.json) and what it does. */
+export interface PhaseCommand {
+  readonly id: string;
+  execute(...args: unknown[]): Promise<PhaseCommandResult>;
+}
+
+export interface CommandServices {
+  store: PlanStore;
+  /** For notices shown once per user. */
+  globalState: vscode.Memento;
+}
+
+/**
+ * What a command did, returned through `executeCommand` so tests (and other commands) can
+ * tell a cancelled dialog from a refused edit without reading the screen.
+ */
+export interface PhaseCommandResult {
+  outcome: 'applied' | 'unchanged' | 'cancelled' | 'no-phase' | 'refused' | 'copied' | 'revealed';
+  launch?: LaunchResult;
+}

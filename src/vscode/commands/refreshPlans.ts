@@ -1,0 +1,14 @@
+import type { PlanStore } from '../planStore';
+import type { PhasesTreeProvider } from '../tree/phasesTreeProvider';
+import type { ViewCommand } from './viewCommand';
+
+/** Reads every plan again (after changes the file watcher cannot see, such as a new exclude rule elsewhere). */
+export function refreshPlansCommand(store: PlanStore, provider: PhasesTreeProvider): ViewCommand {
+  return {
+    id: 'phaselens.refresh',
+    async execute() {
+      await store.reindex();
+      provider.refreshAll();
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import * as vscode from 'vscode';
+import { setStatusEdits } from '../../core/edits/status';
+import { capitalizedPhaseName } from '../../core/lint/phaseName';
+import { launchPhase } from '../launch/launcher';
+import { describeWaiting, waitingOn } from '../phaseDescriptions';
+import { phaseArgument, resolveOrSay } from './phaseArgument';
+import type { CommandServices, PhaseCommand, PhaseCommandResult } from './phaseCommand';
+import { writePhase } from './writePhase';
+
+export const START_ANYWAY = 'Start Anyway';
+
+/**
+ * Start: ask first when a dependency is unfinished, write "in progress" into the plan in its own
+ * style, then launch the work (phaselens.launch.command). Starting a phase that is already in
+ * progress leaves the text alone and launches again.
+ */
+export function startPhaseCommand({ store, globalState }: CommandServices): PhaseCommand {
+  return {
+    id: 'phaselens.startPhase',
+    async execute(argument): Promise<PhaseCommandResult> {
+      const target = await phaseArgument(store, argument, 'Start which phase?', (phase) => phase.status !== 'in-progress');
+      if (!target) return { outcome: 'no-phase' };
+      await store.ensureIndexed();
+      const seen = await resolveOrSay(store, target);
+      if (!seen) return { outcome: 'no-phase' };
+      const name = capitalizedPhaseName(seen.phase);
+
+      const waiting = waitingOn(store, seen);
+      if (waiting.length > 0) {
+        const choice = await vscode.window.showWarningMessage(`${name} waits on ${describeWaiting(waiting)}. Start anyway?`, { modal: true }, START_ANYWAY);
+        if (choice !== START_ANYWAY) return { outcome: 'cancelled' };
+      }
+
+      const written = await writePhase(store, target, name, ({ entry, phase }) => (phase.status === 'in-progress' ? [] : setStatusEdits(entry.plan, phase, 'in-progress', entry.text)));
+      if (written.outcome !== 'applied' && written.outcome !== 'unchanged') return { outcome: written.outcome };
+      const launch = await launchPhase(store, written.resolved, globalState);
+      return { outcome: written.outcome, launch };
+    },
+  };
+}

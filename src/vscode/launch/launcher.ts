@@ -1,0 +1,65 @@
+import * as vscode from 'vscode';
+import { phaseName } from '../../core/lint/phaseName';
+import { detectShell, expandLaunchCommand, wslEnvFor, type LaunchValues } from '../../core/shell';
+import { SECTION } from '../config';
+import { promptFor } from '../phaseDescriptions';
+import type { PlanStore } from '../planStore';
+import type { ResolvedPhase } from '../phaseTarget';
+import { decideLaunch } from './launchDecision';
+import { offerLaunchHint } from './launchHint';
+import { runInNewTerminal, workingFolderFor } from './terminal';
+
+export type LaunchResult =
+  | { kind: 'launched'; terminal: string; command: string }
+  | { kind: 'not-configured' }
+  | { kind: 'untrusted' }
+  | { kind: 'unsupported-shell'; shell: string }
+  | { kind: 'invalid-template'; error: string };
+
+const OPEN_SETTING = 'Open Setting';
+const MANAGE_TRUST = 'Manage Workspace Trust';
+
+/** Runs `phaselens.launch.command` for a phase that was just started, if the user set one and may run it here. */
+export async function launchPhase(store: PlanStore, resolved: ResolvedPhase, globalState: vscode.Memento): Promise<LaunchResult> {
+  const { entry, phase } = resolved;
+  const name = phaseName(phase);
+  const setting = vscode.workspace.getConfiguration(SECTION, entry.uri).inspect<string>('launch.command');
+  const decision = decideLaunch(vscode.workspace.isTrusted, setting ?? {});
+
+  if (decision.kind === 'not-configured') {
+    offerLaunchHint(globalState, name);
+    return { kind: 'not-configured' };
+  }
+  if (decision.kind === 'untrusted') {
+    if (decision.configured) {
+      void vscode.window
+        .showWarningMessage(`${name} is in progress. PhaseLens did not run the launch command: it runs only in trusted workspaces, since the plans of this one decide what the command receives.`, MANAGE_TRUST)
+        .then((choice) => choice && vscode.commands.executeCommand('workbench.trust.manage'));
+    }
+    return { kind: 'untrusted' };
+  }
+
+  const shell = detectShell(vscode.env.shell, process.platform);
+  if (!shell.kind) {
+    void vscode.window.showErrorMessage(`PhaseLens did not run the launch command: it cannot quote values safely for the shell "${shell.name}". Make bash, zsh, fish, PowerShell or cmd the default terminal profile.`);
+    return { kind: 'unsupported-shell', shell: shell.name };
+  }
+
+  const values: LaunchValues = {
+    phaseId: phase.id,
+    phaseTitle: phase.title,
+    file: entry.uri.scheme === 'file' ? entry.uri.fsPath : entry.uri.toString(),
+    line: String(phase.line),
+    prompt: promptFor(store, resolved),
+  };
+  const expanded = expandLaunchCommand(decision.template, values, shell.kind);
+  if (!expanded.ok) {
+    void vscode.window
+      .showErrorMessage(`PhaseLens did not run the launch command: ${expanded.error}`, OPEN_SETTING)
+      .then((choice) => choice && vscode.commands.executeCommand('workbench.action.openSettings', 'phaselens.launch.command'));
+    return { kind: 'invalid-template', error: expanded.error };
+  }
+  const env = shell.wsl ? { ...expanded.env, WSLENV: wslEnvFor(process.env.WSLENV) } : expanded.env;
+  const terminal = runInNewTerminal(`PhaseLens: ${name}`, expanded.command, env, workingFolderFor(entry.uri));
+  return { kind: 'launched', terminal: terminal.name, command: expanded.command };
+}

@@ -1,0 +1,51 @@
+import * as vscode from 'vscode';
+import type { PhaseRef } from '../core/graph';
+import { phaseName } from '../core/lint/phaseName';
+import { phasePrompt, statusText, type PromptDependency } from '../core/prompt';
+import type { PlanStore } from './planStore';
+import type { ResolvedPhase } from './phaseTarget';
+
+/**
+ * How commands and lenses speak about phases in the workspace: their dependencies as the
+ * workspace index resolves them, and the phase as a prompt.
+ */
+
+/** The unfinished phases `resolved` builds on, as the workspace index sees them now. */
+export function waitingOn(store: PlanStore, resolved: Pick<ResolvedPhase, 'entry' | 'phase'>): PhaseRef[] {
+  return store.index().readiness({ plan: resolved.entry.plan, phase: resolved.phase }).waitingOn;
+}
+
+/** "Phase 2B (in progress) and P1.3 (planned)". */
+export function describeWaiting(refs: readonly PhaseRef[]): string {
+  const names = refs.map((ref) => `${phaseName(ref.phase)} (${statusText(ref.phase.status)})`);
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/** A plan's path as the user knows it: relative to its workspace folder (named in a multi-root workspace). */
+export function displayPath(uri: string | vscode.Uri): string {
+  const parsed = typeof uri === 'string' ? vscode.Uri.parse(uri) : uri;
+  return vscode.workspace.asRelativePath(parsed, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
+}
+
+export function promptFor(store: PlanStore, { entry, phase }: Pick<ResolvedPhase, 'entry' | 'phase'>): string {
+  const index = store.index();
+  const seen = new Set<string>();
+  const dependencies: PromptDependency[] = [];
+  for (const ref of phase.dependsOn) {
+    if (seen.has(ref.key)) continue;
+    seen.add(ref.key);
+    const found = index.resolve(ref, entry.plan.file);
+    if (!found) {
+      dependencies.push({ name: phaseName({ id: ref.id, kind: 'phase' }) });
+      continue;
+    }
+    const elsewhere = found.plan.file !== entry.plan.file;
+    dependencies.push({
+      name: phaseName(found.phase),
+      title: found.phase.title,
+      status: found.phase.status,
+      ...(elsewhere ? { file: displayPath(found.plan.file), line: found.phase.line } : {}),
+    });
+  }
+  return phasePrompt({ plan: entry.plan, phase, file: displayPath(entry.uri), dependencies });
+}

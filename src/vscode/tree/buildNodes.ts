@@ -1,0 +1,126 @@
+import type { Criterion, Phase, Plan, Task } from '../../core/model';
+import type { PhaseRef, WorkspaceIndex } from '../../core/graph/types';
+import { phaseName } from '../../core/lint/phaseName';
+import { allPhases, ancestorsOf } from '../../core/phases';
+import { isPhaseVisible, type TreeFilter } from './filter';
+import type { CriteriaNode, CriterionNode, DependenciesNode, DependencyNode, DisplayStatus, PhaseChildNode, PhaseNode, PhaseSummary, PlanNode, TaskNode } from './nodes';
+
+/** The plan a tree is built from, as the store holds it. */
+export interface PlanSource {
+  /** `Uri.toString()`; also the plan's `file` in the workspace index. */
+  uri: string;
+  plan: Plan;
+  version: number | undefined;
+}
+
+/** A planned phase whose dependencies are not all done is waiting; every other status stands as parsed. */
+export function displayStatus(ref: PhaseRef, index: WorkspaceIndex): DisplayStatus {
+  if (ref.phase.status !== 'planned') return ref.phase.status;
+  return index.readiness(ref).ready ? 'planned' : 'waiting';
+}
+
+function summaryOf(ref: PhaseRef, index: WorkspaceIndex): PhaseSummary {
+  return { uri: ref.plan.file, phase: ref.phase, status: displayStatus(ref, index) };
+}
+
+/**
+ * Node ids name a phase by its identity key, numbered when a key repeats in the file, so they
+ * stay the same while the text around them changes: VS Code keeps expansion and selection by id.
+ */
+function phaseIds(plan: Plan, planId: string): Map<Phase, string> {
+  const ids = new Map<Phase, string>();
+  const seen = new Map<string, number>();
+  for (const phase of allPhases(plan)) {
+    const count = (seen.get(phase.key) ?? 0) + 1;
+    seen.set(phase.key, count);
+    ids.set(phase, `${planId}/${phase.key}${count > 1 ? `~${count}` : ''}`);
+  }
+  return ids;
+}
+
+/** The phases of one plan as tree nodes (nested as in the document), with the filter applied. */
+export function buildPhaseNodes(source: PlanSource, index: WorkspaceIndex, filter: TreeFilter, parent: PlanNode): PhaseNode[] {
+  const ids = phaseIds(source.plan, parent.id);
+  const { uri, version, plan } = source;
+
+  const buildPhase = (phase: Phase, parentNode: PlanNode | PhaseNode): PhaseNode => {
+    const ref: PhaseRef = { plan, phase };
+    const children: PhaseChildNode[] = [];
+    const node: PhaseNode = {
+      kind: 'phase',
+      id: ids.get(phase)!,
+      uri,
+      version,
+      parent: parentNode,
+      phase,
+      target: { uri, key: phase.key, line: phase.line },
+      status: displayStatus(ref, index),
+      waitingOn: index.readiness(ref).waitingOn.map((waiting) => summaryOf(waiting, index)),
+      children,
+    };
+    if (phase.dependsOn.length > 0) children.push(buildDependencies(node, plan, index));
+    const criteria = buildCriteria(node, plan);
+    if (criteria) children.push(criteria);
+    children.push(...phase.tasks.map((task, i) => buildTask(task, node, `${node.id}/t${i}`)));
+    for (const child of phase.children) if (isPhaseVisible(child, filter)) children.push(buildPhase(child, node));
+    return node;
+  };
+
+  const buildTask = (task: Task, parentNode: PhaseNode | TaskNode, id: string): TaskNode => {
+    const children: TaskNode[] = [];
+    const node: TaskNode = { kind: 'task', id, uri, version, parent: parentNode, task, children };
+    task.children.forEach((child, i) => children.push(buildTask(child, node, `${id}.${i}`)));
+    return node;
+  };
+
+  return plan.phases.filter((phase) => isPhaseVisible(phase, filter)).map((phase) => buildPhase(phase, parent));
+}
+
+/** The phase's own criteria, else the nearest ancestor's, else the plan's: what a sub-phase inherits. */
+function effectiveCriteria(plan: Plan, phase: Phase): { criteria: readonly Criterion[]; inheritedFrom?: string } {
+  if (phase.successCriteria.length > 0) return { criteria: phase.successCriteria };
+  const ancestor = ancestorsOf(plan, phase)
+    .reverse()
+    .find((candidate) => candidate.successCriteria.length > 0);
+  if (ancestor) return { criteria: ancestor.successCriteria, inheritedFrom: phaseName(ancestor) };
+  if (plan.successCriteria.length > 0) return { criteria: plan.successCriteria, inheritedFrom: 'the plan' };
+  return { criteria: [] };
+}
+
+function buildCriteria(phaseNode: PhaseNode, plan: Plan): CriteriaNode | undefined {
+  const { criteria, inheritedFrom } = effectiveCriteria(plan, phaseNode.phase);
+  if (criteria.length === 0) return undefined;
+  const children: CriterionNode[] = [];
+  const id = `${phaseNode.id}/criteria`;
+  const group: CriteriaNode = { kind: 'criteria', id, uri: phaseNode.uri, version: phaseNode.version, parent: phaseNode, criteria, children, ...(inheritedFrom ? { inheritedFrom } : {}) };
+  criteria.forEach((criterion, i) => children.push({ kind: 'criterion', id: `${id}/${i}`, uri: phaseNode.uri, version: phaseNode.version, parent: group, criterion }));
+  return group;
+}
+
+function buildDependencies(phaseNode: PhaseNode, plan: Plan, index: WorkspaceIndex): DependenciesNode {
+  const children: DependencyNode[] = [];
+  const id = `${phaseNode.id}/deps`;
+  const group: DependenciesNode = { kind: 'dependencies', id, uri: phaseNode.uri, version: phaseNode.version, parent: phaseNode, children };
+  phaseNode.phase.dependsOn.forEach((ref, i) => {
+    const resolved = index.resolve(ref, plan.file);
+    children.push({
+      kind: 'dependency',
+      id: `${id}/${i}`,
+      uri: phaseNode.uri,
+      version: phaseNode.version,
+      parent: group,
+      ref,
+      ...(resolved ? { resolved: summaryOf(resolved, index) } : {}),
+    });
+  });
+  return group;
+}
+
+/** Every phase node under `nodes`, depth first. */
+export function* walkPhaseNodes(nodes: readonly PhaseChildNode[] | readonly PhaseNode[]): Generator<PhaseNode> {
+  for (const node of nodes) {
+    if (node.kind !== 'phase') continue;
+    yield node;
+    yield* walkPhaseNodes(node.children);
+  }
+}

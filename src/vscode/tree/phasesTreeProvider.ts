@@ -1,0 +1,143 @@
+import * as vscode from 'vscode';
+import type { WorkspaceIndex } from '../../core/graph/types';
+import type { PhaseTarget } from '../phaseTarget';
+import type { PlanStore } from '../planStore';
+import { buildPhaseNodes, walkPhaseNodes } from './buildNodes';
+import { isPhaseVisible, type TreeFilter } from './filter';
+import { childrenOf, type PhaseNode, type PlanNode, type TreeNode } from './nodes';
+import { childTreeItem, planTreeItem, relativePath } from './treeItems';
+
+/** With more plans than this, plans start collapsed so the view stays readable. */
+const EXPANDED_PLANS = 5;
+
+/**
+ * The Phases tree's data: plan files → phases → tasks, criteria and dependencies. Plan nodes are
+ * one object per file for the provider's lifetime, so a change to one plan refreshes just that
+ * plan (and plans that depend on it); the nodes below a plan are rebuilt from the store's parse.
+ */
+export class PhasesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  private readonly rootsEmitter = new vscode.EventEmitter<{ shown: number; total: number }>();
+  /** After each listing of the plans: how many show, out of how many the filter chose from. */
+  readonly onDidListRoots = this.rootsEmitter.event;
+
+  private readonly planNodes = new Map<string, PlanNode>();
+  private readonly phaseNodes = new Map<string, PhaseNode[]>();
+  /** The plans the root showed last, to tell an edit from an added or removed plan. */
+  private shownPlans: string[] = [];
+  /** The index the cached nodes were built with: its cross-file edges say which plans a change reaches. */
+  private builtIndex: WorkspaceIndex | undefined;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(
+    private readonly store: PlanStore,
+    private readonly filter: () => TreeFilter,
+  ) {
+    this.subscription = store.onDidChange((uris) => this.onStoreChange(uris));
+  }
+
+  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    if (!node) {
+      // The view's first look is what starts the workspace scan; activation stays cheap.
+      await this.store.ensureIndexed();
+      return this.rootNodes();
+    }
+    if (node.kind === 'plan') return this.phasesOf(node);
+    return [...childrenOf(node)];
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    if (node.kind === 'plan') return planTreeItem(node, this.store.get(vscode.Uri.parse(node.uri))?.plan, this.shownPlans.length <= EXPANDED_PLANS);
+    return childTreeItem(node);
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    return node.parent;
+  }
+
+  /** Re-reads everything (after a filter change or a manual refresh). */
+  refreshAll(): void {
+    this.phaseNodes.clear();
+    this.builtIndex = undefined;
+    this.emitter.fire(undefined);
+  }
+
+  /** The node of a phase as the tree currently shows it; undefined when the filter hides it. */
+  findPhaseNode(target: PhaseTarget): PhaseNode | undefined {
+    const plan = this.planNode(target.uri);
+    let best: PhaseNode | undefined;
+    for (const node of walkPhaseNodes(this.phasesOf(plan))) {
+      if (node.phase.key !== target.key) continue;
+      if (!best || Math.abs(node.phase.line - target.line) < Math.abs(best.phase.line - target.line)) best = node;
+    }
+    return best;
+  }
+
+  private rootNodes(): PlanNode[] {
+    const filter = this.filter();
+    const entries = this.store.plans().filter((entry) => entry.plan.phases.some((phase) => isPhaseVisible(phase, filter)));
+    entries.sort((a, b) => relativePath(a.uri.toString()).localeCompare(relativePath(b.uri.toString())));
+    this.shownPlans = entries.map((entry) => entry.uri.toString());
+    this.rootsEmitter.fire({ shown: entries.length, total: this.store.plans().length });
+    return this.shownPlans.map((uri) => this.planNode(uri));
+  }
+
+  private planNode(uri: string): PlanNode {
+    let node = this.planNodes.get(uri);
+    if (!node) {
+      node = { kind: 'plan', id: `plan:${uri}`, uri };
+      this.planNodes.set(uri, node);
+    }
+    return node;
+  }
+
+  private phasesOf(plan: PlanNode): PhaseNode[] {
+    const cached = this.phaseNodes.get(plan.uri);
+    if (cached) return cached;
+    const entry = this.store.get(vscode.Uri.parse(plan.uri));
+    if (!entry) return [];
+    const index = this.store.index();
+    if (this.builtIndex !== index) {
+      // Nodes built with an older index may show stale waiting states; start over with this one.
+      this.phaseNodes.clear();
+      this.builtIndex = index;
+    }
+    const nodes = buildPhaseNodes({ uri: plan.uri, plan: entry.plan, version: entry.version }, index, this.filter(), plan);
+    this.phaseNodes.set(plan.uri, nodes);
+    return nodes;
+  }
+
+  private onStoreChange(uris: readonly vscode.Uri[]) {
+    const changed = new Set(uris.map((uri) => uri.toString()));
+    const previousIndex = this.builtIndex;
+    this.phaseNodes.clear();
+    this.builtIndex = undefined;
+
+    const filter = this.filter();
+    const now = this.store
+      .plans()
+      .filter((entry) => entry.plan.phases.some((phase) => isPhaseVisible(phase, filter)))
+      .map((entry) => entry.uri.toString());
+    const sameRoots = now.length === this.shownPlans.length && now.every((uri) => this.shownPlans.includes(uri));
+    if (!sameRoots) {
+      this.emitter.fire(undefined);
+      return;
+    }
+    const affected = new Set([...changed].filter((uri) => this.shownPlans.includes(uri)));
+    // A plan whose phases wait on a changed plan shows new waiting states too.
+    for (const index of [previousIndex, this.store.index()]) {
+      for (const edge of index?.edges ?? []) {
+        if (edge.from.plan.file !== edge.to.plan.file && changed.has(edge.to.plan.file)) affected.add(edge.from.plan.file);
+      }
+    }
+    const nodes = [...affected].filter((uri) => this.shownPlans.includes(uri)).map((uri) => this.planNode(uri));
+    if (nodes.length > 0) this.emitter.fire(nodes);
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.emitter.dispose();
+    this.rootsEmitter.dispose();
+  }
+}

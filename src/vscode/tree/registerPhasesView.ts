@@ -1,0 +1,95 @@
+import * as vscode from 'vscode';
+import { createStarterPlanCommand } from '../commands/createStarterPlan';
+import { filterCommands } from '../commands/filterCommands';
+import { focusPhasesCommand } from '../commands/focusPhases';
+import { followCursorCommands } from '../commands/followCursorCommands';
+import { refreshPlansCommand } from '../commands/refreshPlans';
+import { revealPhaseCommand } from '../commands/revealPhase';
+import { onCheckboxChange, setTasksDone, toggleTaskCommand, type TaskChange } from '../commands/toggleTask';
+import { registerViewCommands } from '../commands/viewCommand';
+import { CursorPhaseTracker } from '../cursorPhase';
+import type { PlanStore } from '../planStore';
+import { registerStatusBar } from '../statusBar';
+import { filterDescription } from './filter';
+import { registerFollowCursor } from './followCursor';
+import type { TreeNode } from './nodes';
+import { PhasesTreeProvider } from './phasesTreeProvider';
+import { PhasesViewState } from './viewState';
+
+export const PHASES_VIEW_ID = 'phaselens.phases';
+
+/** What the Phases view exposes through the extension's API (integration tests read the tree through it). */
+export interface PhasesTreeApi {
+  provider: PhasesTreeProvider;
+  view: vscode.TreeView<TreeNode>;
+  tracker: CursorPhaseTracker;
+  /** The status-bar item for the phase under the cursor. */
+  statusBar: vscode.StatusBarItem;
+  /** What a checkbox click in the tree does, callable without a mouse. */
+  setTasksDone(changes: readonly TaskChange[]): Promise<boolean>;
+  /** The checkbox handler itself, fed a synthetic event. */
+  onCheckboxChange(event: vscode.TreeCheckboxChangeEvent<unknown>): Promise<boolean>;
+}
+
+export interface PhasesView extends vscode.Disposable {
+  readonly api: PhasesTreeApi;
+}
+
+/**
+ * The Phases view and everything around it: the tree, its title-bar filter and follow-cursor
+ * switches, task checkboxes, the click-to-reveal command, the status-bar item for the phase
+ * under the cursor, and the starter plan behind the welcome view.
+ */
+export function registerPhasesView(context: vscode.ExtensionContext, store: PlanStore): PhasesView {
+  const state = new PhasesViewState(context.workspaceState);
+  const provider = new PhasesTreeProvider(store, () => state.filter);
+  const view = vscode.window.createTreeView<TreeNode>(PHASES_VIEW_ID, {
+    treeDataProvider: provider,
+    showCollapseAll: true,
+    // A parent task's box is its own line in the markdown: checking it must not tick its subtasks.
+    manageCheckboxStateManually: true,
+  });
+  const tracker = new CursorPhaseTracker(store);
+  const checkboxHandler = onCheckboxChange(store, () => provider.refreshAll());
+  const statusBar = registerStatusBar(store, tracker);
+
+  const describeFilter = () => {
+    view.description = filterDescription(state.filter) || undefined;
+  };
+  describeFilter();
+
+  const disposable = vscode.Disposable.from(
+    state,
+    provider,
+    view,
+    tracker,
+    provider.onDidListRoots(({ shown, total }) => {
+      view.message = shown === 0 && total > 0 ? `Every phase is hidden by the filter (${filterDescription(state.filter)}).` : undefined;
+    }),
+    view.onDidChangeCheckboxState((event) => void checkboxHandler(event)),
+    view.onDidChangeVisibility((event) => {
+      if (event.visible) void store.ensureIndexed();
+    }),
+    state.onDidChange(() => {
+      describeFilter();
+      provider.refreshAll();
+    }),
+    registerFollowCursor(provider, view, tracker, state),
+    statusBar,
+    registerViewCommands([
+      revealPhaseCommand(store),
+      toggleTaskCommand(store),
+      refreshPlansCommand(store, provider),
+      ...filterCommands(state),
+      ...followCursorCommands(state),
+      focusPhasesCommand(provider, view, tracker, state),
+      createStarterPlanCommand(),
+    ]),
+  );
+  if (view.visible) void store.ensureIndexed();
+
+  return {
+    api: { provider, view, tracker, statusBar: statusBar.item, setTasksDone: (changes) => setTasksDone(store, changes), onCheckboxChange: checkboxHandler },
+    dispose: () => disposable.dispose(),
+  };
+}
