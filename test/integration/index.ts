@@ -31,7 +31,11 @@ export async function run(): Promise<void> {
     // PHASELENS_TEST_GREP=pattern runs only matching tests (the runners pass the caller's environment through).
     ...(process.env.PHASELENS_TEST_GREP ? { grep: process.env.PHASELENS_TEST_GREP } : {}),
   });
-  for (const suite of findSuites(__dirname)) mocha.addFile(suite);
+  // Suites under multi-root/ need the multi-root fixture workspace: they run in a session of their own.
+  const multiRoot = process.env.PHASELENS_SUITES === 'multi-root';
+  for (const suite of findSuites(__dirname)) {
+    if (suite.includes(`${path.sep}multi-root${path.sep}`) === multiRoot) mocha.addFile(suite);
+  }
 
   const stats = await new Promise<Mocha.Stats>((resolve, reject) => {
     try {
