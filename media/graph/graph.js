@@ -78,9 +78,8 @@
 
     nodesById = new Map(graph.nodes.map((/** @type {any} */ node) => [node.id, node]));
     edgeLayer.replaceChildren(...graph.edges.map((/** @type {any} */ edge) => drawEdge(edge, nodesById)));
-    // Tab walks the columns left to right, each top to bottom.
-    const ordered = [...graph.nodes].sort((a, b) => a.layer - b.layer || a.order - b.order);
-    nodeLayer.replaceChildren(...ordered.map((node) => drawNode(node, fileLabels)));
+    // Tab walks the phases in plan order (the model's), missing ids last.
+    nodeLayer.replaceChildren(...graph.nodes.map((/** @type {any} */ node) => drawNode(node, fileLabels)));
     for (const element of nodeLayer.querySelectorAll('text')) fitText(/** @type {SVGTextElement} */ (element));
 
     empty.hidden = graph.nodes.length > 0;

@@ -11,6 +11,7 @@ const ALLOWED = [
   /^extension\/license(?:\.txt|\.md)?$/i,
   /^extension\/dist\/extension\.js$/,
   /^extension\/media\/[^/]+\.(?:png|svg)$/,
+  /^extension\/media\/graph\/graph\.(?:js|css)$/,
   /^extension\/syntaxes\/[^/]+\.json$/,
 ];
 

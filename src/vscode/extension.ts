@@ -4,6 +4,7 @@ import { PlanStore } from './planStore';
 import { registerPhasesView } from './tree/registerPhasesView';
 import { registerLint } from './lint/registerLint';
 import { registerPhaseActions } from './phaseActions';
+import { registerDependencyGraph } from './graph/registerDependencyGraph';
 
 /**
  * The composition root: every feature is one `registerX(...)` that returns a Disposable, and
@@ -18,7 +19,9 @@ export function activate(context: vscode.ExtensionContext): PhaseLensApi {
   const lint = registerLint(store);
   context.subscriptions.push(lint);
   context.subscriptions.push(registerPhaseActions(context, store));
-  const api: PhaseLensApi = { store, tree: phasesView.api, diagnostics: lint.api };
+  const graph = registerDependencyGraph(store, context);
+  context.subscriptions.push(graph);
+  const api: PhaseLensApi = { store, tree: phasesView.api, diagnostics: lint.api, graph: graph.api };
   return api;
 }
 
