@@ -72,6 +72,8 @@ flock -w 1800 9 || die "another setup.sh holds $CACHE/.lock for more than 30 min
 # Chromium is needed at run time, so it is checked even when the cache is complete.
 missing_packages=()
 command -v chromium >/dev/null || missing_packages+=(chromium)
+# Plans are full of emoji (✅ 🚧 ⏳): without a colour emoji font the workbench draws empty boxes.
+dpkg -s fonts-noto-color-emoji >/dev/null 2>&1 || missing_packages+=(fonts-noto-color-emoji)
 
 if [ -f "$CACHE/stamp" ] && [ "$(cat "$CACHE/stamp")" = "$(expected_stamp)" ] && [ -f "$CACHE/paths.json" ] &&
    piece_ok "$CACHE/node" "$NODE_PIECE" "$(node_bin)" &&

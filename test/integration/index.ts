@@ -11,6 +11,9 @@ import Mocha from 'mocha';
 // mocha's reporter lines ("%d passing") must be formatted before they leave.
 Mocha.reporters.Base.consoleLog = (...args: unknown[]) => console.log(util.format(...args));
 
+/** Folders of suites that need a workspace of their own. */
+const GROUPS = ['multi-root', 'readme'];
+
 /** Every bundled suite beside this file, in a stable order. */
 function findSuites(dir: string): string[] {
   const found: string[] = [];
@@ -31,10 +34,13 @@ export async function run(): Promise<void> {
     // PHASELENS_TEST_GREP=pattern runs only matching tests (the runners pass the caller's environment through).
     ...(process.env.PHASELENS_TEST_GREP ? { grep: process.env.PHASELENS_TEST_GREP } : {}),
   });
-  // Suites under multi-root/ need the multi-root fixture workspace: they run in a session of their own.
-  const multiRoot = process.env.PHASELENS_SUITES === 'multi-root';
+  // Suites in a group folder (multi-root/, readme/) need their own workspace, so they run in a session
+  // of their own: PHASELENS_SUITES=<group>. Without it, every suite outside the group folders runs.
+  const group = process.env.PHASELENS_SUITES;
   for (const suite of findSuites(__dirname)) {
-    if (suite.includes(`${path.sep}multi-root${path.sep}`) === multiRoot) mocha.addFile(suite);
+    const folder = path.relative(__dirname, path.dirname(suite)).split(path.sep)[0] || undefined;
+    const inGroup = folder !== undefined && GROUPS.includes(folder);
+    if (group ? folder === group : !inGroup) mocha.addFile(suite);
   }
 
   const stats = await new Promise<Mocha.Stats>((resolve, reject) => {
