@@ -171,21 +171,6 @@ describe('dependency graph', () => {
     if (shot) console.log(`      screenshot of the workspace graph: ${shot}`);
   });
 
-  it('follows the colour theme', async function () {
-    if (process.env.PHASELENS_VSCODE_TEST !== 'code-server' || !process.env.PHASELENS_SCREENSHOT_DIR) this.skip(); // only a picture shows it
-    const workbench = vscode.workspace.getConfiguration('workbench');
-    const original = workbench.inspect<string>('colorTheme')?.globalValue;
-    const switched = nextEvent(vscode.window.onDidChangeActiveColorTheme, 'the dark theme', (theme) => theme.kind === vscode.ColorThemeKind.Dark);
-    await workbench.update('colorTheme', 'Default Dark Modern', vscode.ConfigurationTarget.Global);
-    try {
-      await switched;
-      const shot = await screenshot('graph-workspace-dark.png');
-      if (shot) console.log(`      screenshot of the workspace graph, dark theme: ${shot}`);
-    } finally {
-      await workbench.update('colorTheme', original, vscode.ConfigurationTarget.Global);
-    }
-  });
-
   it('opens the phase a valid reveal names, at its heading', async () => {
     const model = await modelWhere('the fixture plans', (candidate) => phasesOf(candidate).length === FIXTURE_PHASES.length);
     const stage84 = nodeNamed(model, 'CORE#stage:84');

@@ -356,7 +356,7 @@ describe('Phases tree', function () {
     await untilTree('the starter plans are gone', async () => (await planNode(first)) === undefined && (await planNode(second)) === undefined);
   });
 
-  it('looks right (screenshot of the expanded roadmap)', async () => {
+  it('reveals and selects a phase in the expanded roadmap (and takes its picture)', async () => {
     await vscode.commands.executeCommand('phaselens.phases.focus');
     const document = await vscode.workspace.openTextDocument(roadmapUri());
     await vscode.window.showTextDocument(document, { preview: false });
@@ -367,6 +367,8 @@ describe('Phases tree', function () {
     await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
     for (let step = 0; step < 4; step++) await vscode.commands.executeCommand('workbench.action.decreaseViewWidth');
     await tree.view.reveal(await phase(roadmapUri(), '1'), { select: true, focus: true });
+    assert.ok(tree.view.visible, 'the Phases view is on screen');
+    assert.deepEqual(tree.view.selection.map((node) => (node.kind === 'phase' ? node.phase.id : node.kind)), ['1']);
     const file = await screenshot('tree.png');
     if (file) console.log(`      tree screenshot: ${file}`);
   });
