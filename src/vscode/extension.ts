@@ -5,6 +5,7 @@ import { registerPhasesView } from './tree/registerPhasesView';
 import { registerLint } from './lint/registerLint';
 import { registerPhaseActions } from './phaseActions';
 import { registerDependencyGraph } from './graph/registerDependencyGraph';
+import { registerLanguageFeatures } from './language/registerLanguageFeatures';
 
 /**
  * The composition root: every feature is one `registerX(...)` that returns a Disposable, and
@@ -18,6 +19,8 @@ export function activate(context: vscode.ExtensionContext): PhaseLensApi {
   context.subscriptions.push(phasesView);
   const lint = registerLint(store);
   context.subscriptions.push(lint);
+  // Before the phase actions: VS Code puts lenses of later providers first, and `N dependents` belongs after them.
+  context.subscriptions.push(registerLanguageFeatures(store));
   context.subscriptions.push(registerPhaseActions(context, store));
   const graph = registerDependencyGraph(store, context);
   context.subscriptions.push(graph);

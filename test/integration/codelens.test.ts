@@ -16,9 +16,9 @@ describe('codelens: lenses above phase headings', () => {
 
   it('shows the action for each status, progress and what a phase waits on', async () => {
     assert.deepEqual(titlesByLine(await lensesOf(plan.document.uri)), {
-      5: ['↺ Reopen', '2/2 tasks · criteria 2/2'],
-      16: ['✓ Complete phase', '1/3 tasks · criteria 1/2'],
-      29: ['▶ Start phase', '0/3 tasks · 3 criteria'],
+      5: ['↺ Reopen', '2/2 tasks · criteria 2/2', '2 dependents'],
+      16: ['✓ Complete phase', '1/3 tasks · criteria 1/2', '1 dependent'],
+      29: ['▶ Start phase', '0/3 tasks · 3 criteria', '1 dependent'],
       42: ['▶ Start phase', '0/2 tasks · 1 criterion', '$(watch) waiting on Phase 2A', '$(watch) waiting on Phase 2B'],
     });
   });
@@ -53,7 +53,7 @@ describe('codelens: lenses above phase headings', () => {
     assert.ok(await vscode.workspace.applyEdit(edit));
     const titles = titlesByLine(await lensesOf(plan.document.uri));
     // One task done: the plan's tasks now say the phase is under way.
-    assert.deepEqual(titles[29], ['✓ Complete phase', '1/3 tasks · 3 criteria']);
+    assert.deepEqual(titles[29], ['✓ Complete phase', '1/3 tasks · 3 criteria', '1 dependent']);
   });
 
   it('refreshes a dependent`s lenses when its dependency is finished', async () => {
@@ -69,7 +69,7 @@ describe('codelens: lenses above phase headings', () => {
     assert.ok(await vscode.workspace.applyEdit(edit));
     await changed;
     const titles = titlesByLine(await lensesOf(plan.document.uri));
-    assert.deepEqual(titles[16], ['↺ Reopen', '1/3 tasks · criteria 1/2']);
+    assert.deepEqual(titles[16], ['↺ Reopen', '1/3 tasks · criteria 1/2', '1 dependent']);
     assert.deepEqual(titles[42], ['▶ Start phase', '0/2 tasks · 1 criterion', '$(watch) waiting on Phase 2B']);
   });
 
@@ -88,7 +88,7 @@ describe('codelens: lenses above phase headings', () => {
   it('shows lenses in a plan without any status field too', async () => {
     const document = await vscode.workspace.openTextDocument(fixtureUri('PLAIN_PLAN.md'));
     assert.deepEqual(titlesByLine(await lensesOf(document.uri)), {
-      3: ['▶ Start phase', '0/2 tasks · criteria 0/1'],
+      3: ['▶ Start phase', '0/2 tasks · criteria 0/1', '1 dependent'],
       11: ['▶ Start phase', '0/1 task', '$(watch) waiting on Phase 1'],
     });
   });

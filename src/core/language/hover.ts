@@ -1,5 +1,5 @@
 import type { PhaseRef, WorkspaceIndex } from '../graph';
-import { flattenTasks } from '../parse/deriveStatus';
+import { phaseProgress, progressLabel } from '../progress';
 import { phaseName } from '../phases';
 import type { PhaseStatus } from '../model';
 
@@ -8,17 +8,12 @@ const STATUS_TEXT: Record<PhaseStatus, string> = { planned: 'planned', 'in-progr
 /** A phase at a glance, as markdown: title, status, progress, what it waits on and what waits on it. */
 export function phaseSummaryMarkdown(index: WorkspaceIndex, target: PhaseRef, options: { fileLabel?: string } = {}): string {
   const { phase, plan } = target;
-  const tasks = flattenTasks(phase.tasks);
-  const done = tasks.filter((task) => task.done).length;
-  const checkable = phase.successCriteria.filter((criterion) => criterion.done !== undefined);
   const readiness = index.readiness(target);
   const status = readiness.ready || phase.status === 'done' ? STATUS_TEXT[phase.status] : `${STATUS_TEXT[phase.status]}, waiting on ${readiness.waitingOn.map((ref) => phaseName(ref.phase)).join(', ')}`;
   const lines = [`**${escape(phaseName(phase))}${phase.title ? `: ${escape(phase.title)}` : ''}**`, '', `Status: ${status}`];
-  const progress: string[] = [];
-  if (tasks.length > 0) progress.push(`${done}/${tasks.length} tasks`);
-  if (checkable.length > 0) progress.push(`criteria ${checkable.filter((criterion) => criterion.done).length}/${checkable.length}`);
-  else if (phase.successCriteria.length > 0) progress.push(`${phase.successCriteria.length} success ${phase.successCriteria.length === 1 ? 'criterion' : 'criteria'}`);
-  if (progress.length > 0) lines.push('', progress.join(' · '));
+  // The same words as the progress lens above the heading.
+  const progress = progressLabel(phaseProgress(phase));
+  if (progress) lines.push('', progress);
   const dependencies = index.dependenciesOf(target);
   if (dependencies.length > 0) lines.push('', `Depends on: ${dependencies.map((edge) => `${escape(phaseName(edge.to.phase))} (${STATUS_TEXT[edge.to.phase.status]})`).join(', ')}`);
   const dependents = index.dependentsOf(target);

@@ -1,0 +1,54 @@
+import * as vscode from 'vscode';
+import { dependentsSummary } from '../../core/language';
+import { allPhases } from '../../core/phases';
+import { affects, isEnabled } from '../config';
+import { toVsPosition, toVsRange } from '../convert';
+import type { PlanStore } from '../planStore';
+import { planContextNow, refOf, uriOf } from './planContext';
+
+/**
+ * `3 dependents` above each phase that others depend on; clicking it peeks the references.
+ * It sits beside the action and progress lenses of codeLens.ts and obeys the same switch.
+ */
+export class DependentsLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(private readonly store: PlanStore) {
+    this.subscriptions = [
+      this.changed,
+      // A dependent may be added or removed in any plan of the workspace.
+      store.onDidChange(() => this.changed.fire()),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (affects(event, 'codeLens.enabled')) this.changed.fire();
+      }),
+    ];
+  }
+
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    if (!isEnabled('codeLens.enabled', document.uri)) return [];
+    const context = planContextNow(this.store, document);
+    if (!context) return [];
+    const lenses: vscode.CodeLens[] = [];
+    for (const phase of allPhases(context.entry.plan)) {
+      const ref = refOf(context.index, context.entry.plan.file, phase);
+      const summary = ref && dependentsSummary(context.index, ref);
+      if (!summary) continue;
+      const locations = summary.references.map((reference) => new vscode.Location(uriOf(reference.file), toVsRange(reference.range)));
+      lenses.push(
+        new vscode.CodeLens(new vscode.Range(phase.line - 1, 0, phase.line - 1, 0), {
+          title: summary.title,
+          tooltip: summary.tooltip,
+          command: 'editor.action.showReferences',
+          arguments: [document.uri, toVsPosition(phase.idRange.line, phase.idRange.column), locations],
+        }),
+      );
+    }
+    return lenses;
+  }
+
+  dispose() {
+    for (const subscription of this.subscriptions) subscription.dispose();
+  }
+}

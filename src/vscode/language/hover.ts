@@ -1,0 +1,18 @@
+import * as vscode from 'vscode';
+import { phaseSummaryMarkdown } from '../../core/language';
+import { toVsRange } from '../convert';
+import type { PlanStore } from '../planStore';
+import { fileLabel, mentionAtPosition } from './planContext';
+
+/** A phase at a glance on its heading id, a reference to it, or a mention of it in prose. */
+export class PhaseHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly store: PlanStore) {}
+
+  async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
+    const found = await mentionAtPosition(this.store, document, position);
+    const target = found?.mention.target;
+    if (!found || !target) return undefined;
+    const markdown = new vscode.MarkdownString(phaseSummaryMarkdown(found.index, target, { fileLabel: fileLabel(target.plan.file) }));
+    return new vscode.Hover(markdown, toVsRange(found.mention.range));
+  }
+}
