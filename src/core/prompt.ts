@@ -38,30 +38,59 @@ export function statusText(status: PhaseStatus): string {
   return STATUS_TEXT[status];
 }
 
-export function phasePrompt({ plan, phase, file, dependencies }: PhasePromptInput): string {
+export function phasePrompt(input: PhasePromptInput): string {
+  const { plan, phase, file } = input;
   const name = phaseName(phase);
-  const progress = phaseProgress(phase);
+  const sections = promptSections(input);
   const out: string[] = [];
   out.push(`# ${phase.title ? `${name}: ${phase.title}` : name}`, '');
+  out.push(`This is ${name} of the plan "${plan.title}" in \`${file}\` (line ${phase.line}). Status: ${progressSentence(phase)}.`);
 
-  const where = `${name} of the plan "${plan.title}" in \`${file}\` (line ${phase.line})`;
-  const tasks = progress.tasksTotal > 0 ? `, ${progress.tasksDone} of ${progress.tasksTotal} ${progress.tasksTotal === 1 ? 'task' : 'tasks'} done` : '';
-  out.push(`This is ${where}. Status: ${STATUS_TEXT[phase.status]}${tasks}.`);
-
-  if (phase.tasks.length > 0) out.push('', '## Tasks', ...taskLines(phase.tasks, ''));
-
-  const inherited = inheritedCriteria(plan, phase);
-  if (phase.successCriteria.length > 0 || inherited.length > 0) {
-    out.push('', '## Success criteria', ...phase.successCriteria.map(criterionLine));
-    for (const { source, criteria } of inherited) out.push(`From ${source}:`, ...criteria.map(criterionLine));
-  }
-
-  if (dependencies.length > 0) out.push('', '## Depends on', ...dependencies.map(dependencyLine));
-
-  if (phase.children.length > 0) out.push('', '## Sub-phases', ...phase.children.map(childLine));
+  if (sections.tasks.length > 0) out.push('', '## Tasks', ...sections.tasks);
+  // How success is judged is the part an agent most needs: when the plan says nothing, the prompt says so.
+  out.push('', '## Success criteria', ...(sections.criteria.length > 0 ? sections.criteria : [noCriteriaLine(phase, sections.tasks.length > 0)]));
+  if (sections.dependencies.length > 0) out.push('', '## Depends on', ...sections.dependencies);
+  if (sections.subPhases.length > 0) out.push('', '## Sub-phases', ...sections.subPhases);
 
   out.push('', `When the work is done, check off its tasks in \`${file}\` and make sure every success criterion holds.`);
   return out.join('\n') + '\n';
+}
+
+/** The lists a prompt is made of, as markdown lines; empty when the phase has none. Prompt templates use them too. */
+export interface PromptSections {
+  /** `- [ ] text` checklist lines, subtasks indented. */
+  tasks: string[];
+  /** The phase's own criteria, then those it inherits, each group introduced by "From …:". */
+  criteria: string[];
+  /** `- Phase 2A: Importer — in progress` lines. */
+  dependencies: string[];
+  /** `- P5.1: Outbox — planned, 0/2 tasks` lines. */
+  subPhases: string[];
+}
+
+export function promptSections({ plan, phase, dependencies }: PhasePromptInput): PromptSections {
+  const criteria = phase.successCriteria.map(criterionLine);
+  for (const { source, criteria: inherited } of inheritedCriteria(plan, phase)) criteria.push(`From ${source}:`, ...inherited.map(criterionLine));
+  return {
+    tasks: taskLines(phase.tasks, ''),
+    criteria,
+    dependencies: dependencies.map(dependencyLine),
+    subPhases: phase.children.map(childLine),
+  };
+}
+
+/** "in progress, 1 of 3 tasks done": the status and, when the phase lists tasks, how many are done. */
+function progressSentence(phase: Phase): string {
+  const progress = phaseProgress(phase);
+  const tasks = progress.tasksTotal > 0 ? `, ${progress.tasksDone} of ${progress.tasksTotal} ${progress.tasksTotal === 1 ? 'task' : 'tasks'} done` : '';
+  return `${STATUS_TEXT[phase.status]}${tasks}`;
+}
+
+function noCriteriaLine(phase: Phase, hasTasks: boolean): string {
+  const name = phaseName(phase);
+  return hasTasks
+    ? `The plan states none for ${name}: it is done when every task above is checked off.`
+    : `The plan states neither tasks nor success criteria for ${name}: agree with the user on what "done" means before starting.`;
 }
 
 function taskLines(tasks: readonly Task[], indent: string): string[] {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { PhaseRef } from '../core/graph';
 import { phaseName } from '../core/lint/phaseName';
-import { phasePrompt, statusText, type PromptDependency } from '../core/prompt';
+import { statusText, type PhasePromptInput, type PromptDependency } from '../core/prompt';
 import type { PlanStore } from './planStore';
 import type { ResolvedPhase } from './phaseTarget';
 
@@ -27,7 +27,8 @@ export function displayPath(uri: string | vscode.Uri): string {
   return vscode.workspace.asRelativePath(parsed, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
 }
 
-export function promptFor(store: PlanStore, { entry, phase }: Pick<ResolvedPhase, 'entry' | 'phase'>): string {
+/** What a prompt is made of: the phase, its plan, its file as the user knows it, its dependencies as the index resolves them now. */
+export function promptInputFor(store: PlanStore, { entry, phase }: Pick<ResolvedPhase, 'entry' | 'phase'>): PhasePromptInput {
   const index = store.index();
   const seen = new Set<string>();
   const dependencies: PromptDependency[] = [];
@@ -47,5 +48,5 @@ export function promptFor(store: PlanStore, { entry, phase }: Pick<ResolvedPhase
       ...(elsewhere ? { file: displayPath(found.plan.file), line: found.phase.line } : {}),
     });
   }
-  return phasePrompt({ plan: entry.plan, phase, file: displayPath(entry.uri), dependencies });
+  return { plan: entry.plan, phase, file: displayPath(entry.uri), dependencies };
 }

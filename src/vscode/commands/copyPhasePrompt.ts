@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { phaseName } from '../../core/lint/phaseName';
-import { promptFor } from '../phaseDescriptions';
+import { phasePromptText } from '../launch/promptSource';
 import { phaseArgument, resolveOrSay } from './phaseArgument';
 import type { CommandServices, PhaseCommand, PhaseCommandResult } from './phaseCommand';
 
-/** The phase as a prompt (title, tasks, criteria, dependencies, file) on the clipboard. */
+/** The phase as a prompt (the team's template, or title, tasks, criteria, dependencies, file) on the clipboard. */
 export function copyPhasePromptCommand({ store }: CommandServices): PhaseCommand {
   return {
     id: 'phaselens.copyPhasePrompt',
@@ -14,7 +14,7 @@ export function copyPhasePromptCommand({ store }: CommandServices): PhaseCommand
       await store.ensureIndexed();
       const resolved = await resolveOrSay(store, target);
       if (!resolved) return { outcome: 'no-phase' };
-      await vscode.env.clipboard.writeText(promptFor(store, resolved));
+      await vscode.env.clipboard.writeText(await phasePromptText(store, resolved));
       vscode.window.setStatusBarMessage(`$(copy) Copied ${phaseName(resolved.phase)} as a prompt`, 4000);
       return { outcome: 'copied' };
     },

@@ -4,10 +4,11 @@ import { copyPhasePromptCommand } from './copyPhasePrompt';
 import { goToDependencyCommand } from './goToDependency';
 import type { CommandServices } from './phaseCommand';
 import { reopenPhaseCommand } from './reopenPhase';
+import { startNextReadyPhaseCommand } from './startNextReadyPhase';
 import { startPhaseCommand } from './startPhase';
 
-/** Start, Complete, Reopen, Copy as Prompt and Go to Dependency, registered together. */
+/** Start, Start Next Ready, Complete, Reopen, Copy as Prompt and Go to Dependency, registered together. */
 export function registerPhaseCommands(services: CommandServices): vscode.Disposable {
-  const commands = [startPhaseCommand, completePhaseCommand, reopenPhaseCommand, copyPhasePromptCommand, goToDependencyCommand].map((make) => make(services));
+  const commands = [startPhaseCommand, startNextReadyPhaseCommand, completePhaseCommand, reopenPhaseCommand, copyPhasePromptCommand, goToDependencyCommand].map((make) => make(services));
   return vscode.Disposable.from(...commands.map((command) => vscode.commands.registerCommand(command.id, (...args: unknown[]) => command.execute(...args))));
 }

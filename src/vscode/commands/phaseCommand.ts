@@ -1,5 +1,7 @@
 import type * as vscode from 'vscode';
+import type { BranchResult } from '../launch/branch';
 import type { LaunchResult } from '../launch/launcher';
+import type { PhaseTarget } from '../phaseTarget';
 import type { PlanStore } from '../planStore';
 
 /** One command: its id (declared in package.json) and what it does. */
@@ -21,4 +23,8 @@ export interface CommandServices {
 export interface PhaseCommandResult {
   outcome: 'applied' | 'unchanged' | 'cancelled' | 'no-phase' | 'refused' | 'copied' | 'revealed';
   launch?: LaunchResult;
+  /** Start: what happened about the phase's git branch (`phaselens.launch.branch`). */
+  branch?: BranchResult;
+  /** Start Next Ready Phase: the phase it chose. */
+  target?: PhaseTarget;
 }

@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
 import { setStatusEdits } from '../../core/edits/status';
 import { capitalizedPhaseName } from '../../core/lint/phaseName';
+import { prepareBranch } from '../launch/branch';
 import { launchPhase } from '../launch/launcher';
 import { describeWaiting, waitingOn } from '../phaseDescriptions';
+import type { PhaseTarget } from '../phaseTarget';
 import { phaseArgument, resolveOrSay } from './phaseArgument';
 import type { CommandServices, PhaseCommand, PhaseCommandResult } from './phaseCommand';
 import { writePhase } from './writePhase';
@@ -10,31 +12,40 @@ import { writePhase } from './writePhase';
 export const START_ANYWAY = 'Start Anyway';
 
 /**
- * Start: ask first when a dependency is unfinished, write "in progress" into the plan in its own
- * style, then launch the work (phaselens.launch.command). Starting a phase that is already in
- * progress leaves the text alone and launches again.
+ * Start: ask first when a dependency is unfinished, create or switch to the phase's branch when
+ * `phaselens.launch.branch` asks for one, write "in progress" into the plan in its own style
+ * (on that branch), then hand the work on (`phaselens.launch.action`). Starting a phase that is
+ * already in progress leaves the text alone and launches again.
  */
-export function startPhaseCommand({ store, globalState }: CommandServices): PhaseCommand {
+export function startPhaseCommand(services: CommandServices): PhaseCommand {
   return {
     id: 'phaselens.startPhase',
     async execute(argument): Promise<PhaseCommandResult> {
-      const target = await phaseArgument(store, argument, 'Start which phase?', (phase) => phase.status !== 'in-progress');
+      const target = await phaseArgument(services.store, argument, 'Start which phase?', (phase) => phase.status !== 'in-progress');
       if (!target) return { outcome: 'no-phase' };
-      await store.ensureIndexed();
-      const seen = await resolveOrSay(store, target);
-      if (!seen) return { outcome: 'no-phase' };
-      const name = capitalizedPhaseName(seen.phase);
-
-      const waiting = waitingOn(store, seen);
-      if (waiting.length > 0) {
-        const choice = await vscode.window.showWarningMessage(`${name} waits on ${describeWaiting(waiting)}. Start anyway?`, { modal: true }, START_ANYWAY);
-        if (choice !== START_ANYWAY) return { outcome: 'cancelled' };
-      }
-
-      const written = await writePhase(store, target, name, ({ entry, phase }) => (phase.status === 'in-progress' ? [] : setStatusEdits(entry.plan, phase, 'in-progress', entry.text)));
-      if (written.outcome !== 'applied' && written.outcome !== 'unchanged') return { outcome: written.outcome };
-      const launch = await launchPhase(store, written.resolved, globalState);
-      return { outcome: written.outcome, launch };
+      return startPhase(services, target);
     },
   };
+}
+
+export async function startPhase({ store, globalState }: CommandServices, target: PhaseTarget): Promise<PhaseCommandResult> {
+  await store.ensureIndexed();
+  const seen = await resolveOrSay(store, target);
+  if (!seen) return { outcome: 'no-phase' };
+  const name = capitalizedPhaseName(seen.phase);
+
+  const waiting = waitingOn(store, seen);
+  if (waiting.length > 0) {
+    const choice = await vscode.window.showWarningMessage(`${name} waits on ${describeWaiting(waiting)}. Start anyway?`, { modal: true }, START_ANYWAY);
+    if (choice !== START_ANYWAY) return { outcome: 'cancelled' };
+  }
+
+  // Before the status is written: the change belongs on the phase's branch, and would itself count as uncommitted.
+  const branch = await prepareBranch(seen);
+  if (branch.kind === 'cancelled') return { outcome: 'cancelled', branch };
+
+  const written = await writePhase(store, target, name, ({ entry, phase }) => (phase.status === 'in-progress' ? [] : setStatusEdits(entry.plan, phase, 'in-progress', entry.text)));
+  if (written.outcome !== 'applied' && written.outcome !== 'unchanged') return { outcome: written.outcome, branch };
+  const launch = await launchPhase(store, written.resolved, globalState);
+  return { outcome: written.outcome, launch, branch };
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 
 const SHOWN_KEY = 'phaselens.launchHintShown';
-export const CONFIGURE_LAUNCH = 'Configure Launch Command';
+export const CONFIGURE_LAUNCH = 'Configure Launch';
 
 /**
  * Once per user (not per workspace): starting a phase can also start the work, if a launch
@@ -11,8 +11,8 @@ export function offerLaunchHint(globalState: vscode.Memento, phaseName: string):
   if (globalState.get<boolean>(SHOWN_KEY)) return;
   void globalState.update(SHOWN_KEY, true);
   void vscode.window
-    .showInformationMessage(`${phaseName} is in progress. PhaseLens can also start the work when you start a phase: set a launch command such as "claude \${prompt}".`, CONFIGURE_LAUNCH)
+    .showInformationMessage(`${phaseName} is in progress. PhaseLens can also start the work when you start a phase: set a launch command such as "claude \${prompt}", or have it open the chat or copy the prompt (launch action).`, CONFIGURE_LAUNCH)
     .then((choice) => {
-      if (choice === CONFIGURE_LAUNCH) void vscode.commands.executeCommand('workbench.action.openSettings', 'phaselens.launch.command');
+      if (choice === CONFIGURE_LAUNCH) void vscode.commands.executeCommand('workbench.action.openSettings', 'phaselens.launch');
     });
 }

@@ -2,11 +2,13 @@ import * as vscode from 'vscode';
 import { phaseName } from '../../core/lint/phaseName';
 import { detectShell, expandLaunchCommand, wslEnvFor, type LaunchValues } from '../../core/shell';
 import { SECTION } from '../config';
-import { promptFor } from '../phaseDescriptions';
 import type { PlanStore } from '../planStore';
 import type { ResolvedPhase } from '../phaseTarget';
-import { decideLaunch } from './launchDecision';
+import { openChatWith } from './chat';
+import { decideLaunchAction } from './launchAction';
+import type { LaunchDecision } from './launchDecision';
 import { offerLaunchHint } from './launchHint';
+import { phasePromptText } from './promptSource';
 import { runInNewTerminal, workingFolderFor } from './terminal';
 
 export type LaunchResult =
@@ -14,17 +16,43 @@ export type LaunchResult =
   | { kind: 'not-configured' }
   | { kind: 'untrusted' }
   | { kind: 'unsupported-shell'; shell: string }
-  | { kind: 'invalid-template'; error: string };
+  | { kind: 'invalid-template'; error: string }
+  | { kind: 'chat' }
+  /** `chatUnavailable`: the action was `chat`, and there was none to open. */
+  | { kind: 'clipboard'; chatUnavailable?: boolean }
+  | { kind: 'none' };
 
 const OPEN_SETTING = 'Open Setting';
 const MANAGE_TRUST = 'Manage Workspace Trust';
 
-/** Runs `phaselens.launch.command` for a phase that was just started, if the user set one and may run it here. */
+/** Hands a phase that was just started on, as `phaselens.launch.action` says: terminal, chat, clipboard or nothing. */
 export async function launchPhase(store: PlanStore, resolved: ResolvedPhase, globalState: vscode.Memento): Promise<LaunchResult> {
+  const config = vscode.workspace.getConfiguration(SECTION, resolved.entry.uri);
+  const plan = decideLaunchAction(vscode.workspace.isTrusted, config.get<string>('launch.action'), config.inspect<string>('launch.command') ?? {});
+  const name = phaseName(resolved.phase);
+  switch (plan.action) {
+    case 'none':
+      return { kind: 'none' };
+    case 'clipboard':
+      await vscode.env.clipboard.writeText(await phasePromptText(store, resolved));
+      void vscode.window.showInformationMessage(`${name} is in progress. Its prompt is on the clipboard.`);
+      return { kind: 'clipboard' };
+    case 'chat': {
+      const prompt = await phasePromptText(store, resolved);
+      if (await openChatWith(prompt)) return { kind: 'chat' };
+      await vscode.env.clipboard.writeText(prompt);
+      void vscode.window.showInformationMessage(`${name} is in progress. There is no chat in this VS Code to open, so its prompt is on the clipboard instead.`);
+      return { kind: 'clipboard', chatUnavailable: true };
+    }
+    case 'terminal':
+      return runLaunchCommand(store, resolved, globalState, plan.decision);
+  }
+}
+
+/** Runs `phaselens.launch.command`, if the user set one and may run it here. */
+async function runLaunchCommand(store: PlanStore, resolved: ResolvedPhase, globalState: vscode.Memento, decision: LaunchDecision): Promise<LaunchResult> {
   const { entry, phase } = resolved;
   const name = phaseName(phase);
-  const setting = vscode.workspace.getConfiguration(SECTION, entry.uri).inspect<string>('launch.command');
-  const decision = decideLaunch(vscode.workspace.isTrusted, setting ?? {});
 
   if (decision.kind === 'not-configured') {
     offerLaunchHint(globalState, name);
@@ -50,7 +78,7 @@ export async function launchPhase(store: PlanStore, resolved: ResolvedPhase, glo
     phaseTitle: phase.title,
     file: entry.uri.scheme === 'file' ? entry.uri.fsPath : entry.uri.toString(),
     line: String(phase.line),
-    prompt: promptFor(store, resolved),
+    prompt: await phasePromptText(store, resolved),
   };
   const expanded = expandLaunchCommand(decision.template, values, shell.kind);
   if (!expanded.ok) {
