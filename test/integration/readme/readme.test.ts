@@ -66,6 +66,27 @@ describe('README pictures of the example plans', () => {
     if (file) console.log(`      picture: ${file}`);
   });
 
+  it('hovering a dependency shows the phase it names, and F12 goes there', async () => {
+    await vscode.commands.executeCommand('workbench.action.closePanel');
+    const uri = vscode.Uri.joinPath(folder(), 'PHASING', 'PHASE_3.md');
+    const document = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(document, { preview: false });
+    const line = document.getText().split('\n').findIndex((text) => text.startsWith('**Builds On**: P3.1'));
+    const position = new vscode.Position(line, '**Builds On**: P3'.length);
+    const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];
+    const text = hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');
+    assert.match(text, /Route Matching/);
+    const definitions = (await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', uri, position)) ?? [];
+    const target = definitions[0]!;
+    const targetLine = 'targetRange' in target ? target.targetSelectionRange?.start.line ?? target.targetRange.start.line : target.range.start.line;
+    assert.equal(document.lineAt(targetLine).text, '### P3.1: Route Matching (Week 1-2)');
+    editor.selection = new vscode.Selection(position, position);
+    editor.revealRange(new vscode.Range(line - 6, 0, line + 12, 0), vscode.TextEditorRevealType.AtTop);
+    await vscode.commands.executeCommand('editor.action.showHover');
+    const file = await screenshot('hover.png');
+    if (file) console.log(`      picture: ${file}`);
+  });
+
   it('the dependency graph shows the plans in dependency order', async () => {
     const graph = api.graph as DependencyGraphApi;
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
