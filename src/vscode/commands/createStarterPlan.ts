@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { DEFAULT_PLAN_NAME, freePlanName, starterPlanText } from './starterPlanTemplate';
-import type { ViewCommand } from './viewCommand';
+import type { Command } from './command';
 
 /** Lets a caller (a test, another command) skip the questions. */
 export interface StarterPlanRequest {
@@ -46,7 +46,7 @@ function safeRelativePath(name: string): string | undefined {
  * (`PHASE_1_PLAN.md` in the first workspace folder by default), writes the starter plan there
  * without ever overwriting a file, and opens it.
  */
-export function createStarterPlanCommand(): ViewCommand {
+export function createStarterPlanCommand(): Command {
   return {
     id: 'phaselens.createStarterPlan',
     async execute(arg: unknown): Promise<vscode.Uri | undefined> {

@@ -1,6 +1,6 @@
 import type { TreeFilter } from '../tree/filter';
 import type { PhasesViewState } from '../tree/viewState';
-import type { ViewCommand } from './viewCommand';
+import type { Command } from './command';
 
 const FILTER_COMMANDS: ReadonlyArray<[string, TreeFilter]> = [
   ['phaselens.filter.hideDone', 'hideDone'],
@@ -9,6 +9,6 @@ const FILTER_COMMANDS: ReadonlyArray<[string, TreeFilter]> = [
 ];
 
 /** Hide done phases / show only phases in progress / show all: the view's title-bar filter. */
-export function filterCommands(state: PhasesViewState): ViewCommand[] {
+export function filterCommands(state: PhasesViewState): Command[] {
   return FILTER_COMMANDS.map(([id, filter]) => ({ id, execute: () => state.setFilter(filter) }));
 }

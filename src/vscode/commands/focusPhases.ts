@@ -6,13 +6,13 @@ import { phaseLabel } from '../tree/describe';
 import type { PhaseNode, TreeNode } from '../tree/nodes';
 import type { PhasesTreeProvider } from '../tree/phasesTreeProvider';
 import type { PhasesViewState } from '../tree/viewState';
-import type { ViewCommand } from './viewCommand';
+import type { Command } from './command';
 
 /**
  * `phaselens.focusPhases`: shows the Phases view and selects a phase in it: the one given (the
  * status bar passes its PhaseTarget), else the one under the cursor.
  */
-export function focusPhasesCommand(provider: PhasesTreeProvider, view: vscode.TreeView<TreeNode>, tracker: CursorPhaseTracker, state: PhasesViewState): ViewCommand {
+export function focusPhasesCommand(provider: PhasesTreeProvider, view: vscode.TreeView<TreeNode>, tracker: CursorPhaseTracker, state: PhasesViewState): Command {
   return {
     id: FOCUS_PHASES_COMMAND,
     async execute(arg: unknown) {

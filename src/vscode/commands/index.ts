@@ -1,4 +1,5 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
+import { registerCommands } from './command';
 import { completePhaseCommand } from './completePhase';
 import { copyPhasePromptCommand } from './copyPhasePrompt';
 import { goToDependencyCommand } from './goToDependency';
@@ -10,5 +11,5 @@ import { startPhaseCommand } from './startPhase';
 /** Start, Start Next Ready, Complete, Reopen, Copy as Prompt and Go to Dependency, registered together. */
 export function registerPhaseCommands(services: CommandServices): vscode.Disposable {
   const commands = [startPhaseCommand, startNextReadyPhaseCommand, completePhaseCommand, reopenPhaseCommand, copyPhasePromptCommand, goToDependencyCommand].map((make) => make(services));
-  return vscode.Disposable.from(...commands.map((command) => vscode.commands.registerCommand(command.id, (...args: unknown[]) => command.execute(...args))));
+  return registerCommands(commands);
 }

@@ -1,12 +1,12 @@
 import type * as vscode from 'vscode';
+import type { Command } from './command';
 import type { BranchResult } from '../launch/branch';
 import type { LaunchResult } from '../launch/launcher';
 import type { PhaseTarget } from '../phaseTarget';
 import type { PlanStore } from '../planStore';
 
-/** One command: its id (declared in package.json) and what it does. */
-export interface PhaseCommand {
-  readonly id: string;
+/** A command that acts on a phase, and says what it did. */
+export interface PhaseCommand extends Command {
   execute(...args: unknown[]): Promise<PhaseCommandResult>;
 }
 

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { isPhaseTarget, resolveTarget, type PhaseTarget } from '../phaseTarget';
 import type { PlanStore } from '../planStore';
 import { locationOf, type NodeLocation, type TreeNode } from '../tree/nodes';
-import type { ViewCommand } from './viewCommand';
+import type { Command } from './command';
 
 export const REVEAL_COMMAND = 'phaselens.revealPhase';
 
@@ -56,7 +56,7 @@ export async function revealLine(uri: string, line: number, options: RevealOptio
  * `phaselens.revealPhase`: the tree's click and its "Reveal in Editor" menu. Takes a tree node
  * (menus pass the element), a PhaseTarget or a `{ uri, line }`.
  */
-export function revealPhaseCommand(store: PlanStore): ViewCommand {
+export function revealPhaseCommand(store: PlanStore): Command {
   return {
     id: REVEAL_COMMAND,
     async execute(arg: unknown, options?: unknown) {

@@ -5,7 +5,7 @@ import { toWorkspaceEdit } from '../convert';
 import type { PlanStore } from '../planStore';
 import type { NodeLocation, TaskNode } from '../tree/nodes';
 import { findCurrentTask, type TaskRef } from '../tree/taskRef';
-import type { ViewCommand } from './viewCommand';
+import type { Command } from './command';
 
 export interface TaskChange {
   task: TaskRef;
@@ -83,7 +83,7 @@ export function onCheckboxChange(store: PlanStore, refreshTree: () => void) {
 }
 
 /** `phaselens.toggleTask`: flips a task given as a tree node or `{ uri, line }`. */
-export function toggleTaskCommand(store: PlanStore): ViewCommand {
+export function toggleTaskCommand(store: PlanStore): Command {
   return {
     id: 'phaselens.toggleTask',
     async execute(arg: unknown) {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { buildWorkspaceIndex, toMermaid } from '../../core/graph';
 import type { Plan } from '../../core/model';
-import type { ViewCommand } from '../commands/viewCommand';
+import type { Command } from '../commands/command';
 import type { PlanEntry, PlanStore } from '../planStore';
 import { planLabel, planUriOf } from './planArgument';
 
@@ -16,7 +16,7 @@ export type MermaidDestination = 'clipboard' | 'document';
  * Keybindings and tests may pass `{ destination, uri }` to skip the question; the command returns
  * the new document, or the copied text.
  */
-export function exportMermaidCommand(store: PlanStore): ViewCommand {
+export function exportMermaidCommand(store: PlanStore): Command {
   return {
     id: EXPORT_MERMAID_COMMAND,
     async execute(arg: unknown) {

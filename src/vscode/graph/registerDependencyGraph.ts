@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { registerViewCommands } from '../commands/viewCommand';
+import { registerCommands } from '../commands/command';
 import type { PlanStore } from '../planStore';
 import { exportMermaidCommand } from './exportMermaid';
 import type { GraphModelMessage, RenderedMessage } from './messages';
@@ -34,7 +34,7 @@ export function registerDependencyGraph(store: PlanStore, context: vscode.Extens
   const panel = new DependencyGraphPanel(store, context.extensionUri);
   const disposable = vscode.Disposable.from(
     panel,
-    registerViewCommands([
+    registerCommands([
       { id: SHOW_GRAPH_COMMAND, execute: () => panel.show({ kind: 'workspace' }) },
       { id: SHOW_PLAN_GRAPH_COMMAND, execute: (arg: unknown) => showPlanGraph(store, panel, arg) },
       exportMermaidCommand(store),

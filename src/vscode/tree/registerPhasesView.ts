@@ -6,7 +6,7 @@ import { followCursorCommands } from '../commands/followCursorCommands';
 import { refreshPlansCommand } from '../commands/refreshPlans';
 import { revealPhaseCommand } from '../commands/revealPhase';
 import { onCheckboxChange, setTasksDone, toggleTaskCommand, type TaskChange } from '../commands/toggleTask';
-import { registerViewCommands } from '../commands/viewCommand';
+import { registerCommands } from '../commands/command';
 import { CursorPhaseTracker } from '../cursorPhase';
 import type { PlanStore } from '../planStore';
 import { registerStatusBar } from '../statusBar';
@@ -76,7 +76,7 @@ export function registerPhasesView(context: vscode.ExtensionContext, store: Plan
     }),
     registerFollowCursor(provider, view, tracker, state),
     statusBar,
-    registerViewCommands([
+    registerCommands([
       revealPhaseCommand(store),
       toggleTaskCommand(store),
       refreshPlansCommand(store, provider),
