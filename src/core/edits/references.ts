@@ -56,8 +56,7 @@ const FIELD_LABEL_ONLY = /^\s*(?:(?:[-*+]|\d{1,9}[.)])\s+)?(?:\*\*|__)?[^:]{1,40
  * `P0, P9, P2` → `P0, P2`, `2A+2X+2C` → `2A+2C`, `P0 and P9` → `P0`. A list item that held
  * only the reference is removed with its line; a field left without a value says `None`.
  */
-export function removeReferenceEdits(ref: DependencyRef, text: string): TextEdit[] {
-  const lines = splitLines(text);
+export function removeReferenceEdits(ref: DependencyRef, text: string, lines: readonly string[] = splitLines(text)): TextEdit[] {
   if (!ref.range) return [];
   const lineText = lines[ref.range.line - 1];
   if (lineText === undefined || ref.range.line !== ref.range.endLine) return [];

@@ -5,9 +5,20 @@
 
 const LINE_BREAK = /\r\n|\r|\n/g;
 
-/** The text's lines without their line breaks. */
+let lastText: string | undefined;
+let lastLines: readonly string[] = [];
+
+/**
+ * The text's lines without their line breaks. Lint rules and their fixes ask for the lines of
+ * the same text once per finding; the last split is remembered, so a plan with thousands of
+ * findings is split once, not thousands of times. Each caller gets its own array.
+ */
 export function splitLines(text: string): string[] {
-  return text.split(/\r\n|\r|\n/);
+  if (text !== lastText) {
+    lastLines = text.split(/\r\n|\r|\n/);
+    lastText = text;
+  }
+  return lastLines.slice();
 }
 
 /** The end-of-line sequence the file uses (its first one); `\n` for a one-line file. */

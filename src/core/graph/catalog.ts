@@ -1,10 +1,19 @@
 import type { Phase, Plan } from '../model';
 import { allPhases } from '../phases';
+import { runToEnd } from '../steps';
 import { keysOneEditAway, type Suggestion } from './suggest';
 import type { PhaseRef } from './types';
 
+/** Plans catalogued between two pauses of `catalogPhasesInSteps`. */
+const PLANS_PER_STEP = 100;
+
 /** Every phase numbered in workspace order, with the lookups that resolution needs. */
 export function catalogPhases(input: readonly Plan[]) {
+  return runToEnd(catalogPhasesInSteps(input));
+}
+
+/** `catalogPhases`, pausing after every hundred plans (see steps.ts). */
+export function* catalogPhasesInSteps(input: readonly Plan[]) {
   const plans: Plan[] = [];
   const seenPlans = new Set<Plan>();
   const nodes: PhaseRef[] = [];
@@ -15,7 +24,8 @@ export function catalogPhases(input: readonly Plan[]) {
   const firstInFile = new Map<string, Map<string, number>>();
   const plansByFile = new Map<string, Plan[]>();
 
-  for (const plan of input) {
+  for (const [index, plan] of input.entries()) {
+    if (index % PLANS_PER_STEP === PLANS_PER_STEP - 1) yield;
     if (seenPlans.has(plan)) continue;
     seenPlans.add(plan);
     plans.push(plan);

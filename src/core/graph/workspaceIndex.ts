@@ -1,6 +1,7 @@
 import type { DependencyRef, Plan } from '../model';
 import { phaseAtLine } from '../phases';
-import { catalogPhases } from './catalog';
+import { runToEnd, type Steps } from '../steps';
+import { catalogPhasesInSteps } from './catalog';
 import { coveringCycles } from './cycles';
 import { digraphFromPairs, groupBy, stronglyConnected } from './digraph';
 import { topologicalOrder } from './topologicalOrder';
@@ -14,7 +15,19 @@ import type { Cycle, DependencyEdge, PhaseRef, Readiness, UnresolvedReference, W
  * them with `===` or key maps by them; methods that take a `PhaseRef` match it by its phase.
  */
 export function buildWorkspaceIndex(plans: readonly Plan[]): WorkspaceIndex {
-  const catalog = catalogPhases(plans);
+  return runToEnd(buildWorkspaceIndexInSteps(plans));
+}
+
+/** Phases whose dependencies are resolved between two pauses of `buildWorkspaceIndexInSteps`. */
+const NODES_PER_STEP = 2_000;
+
+/**
+ * `buildWorkspaceIndex`, pausing every hundred plans while cataloguing, every two thousand
+ * phases while resolving references, and between the graph algorithms (see steps.ts): a
+ * workspace of 1,000 plans takes tens of milliseconds, too long to hold the extension host.
+ */
+export function* buildWorkspaceIndexInSteps(plans: readonly Plan[]): Steps<WorkspaceIndex> {
+  const catalog = yield* catalogPhasesInSteps(plans);
   const { nodes, nodeOf } = catalog;
   const size = nodes.length;
 
@@ -25,6 +38,7 @@ export function buildWorkspaceIndex(plans: readonly Plan[]): WorkspaceIndex {
   const edgeStart = new Int32Array(size + 1);
   const unresolved: UnresolvedReference[] = [];
   for (let u = 0; u < size; u++) {
+    if (u % NODES_PER_STEP === NODES_PER_STEP - 1) yield;
     edgeStart[u] = edges.length;
     const from = nodes[u]!;
     for (const ref of from.phase.dependsOn) {
@@ -43,8 +57,10 @@ export function buildWorkspaceIndex(plans: readonly Plan[]): WorkspaceIndex {
 
   // Self-references are dropped here: the lint reports them on their own, and a loop of one
   // phase onto itself is not a cycle worth a second finding.
+  yield;
   const graph = digraphFromPairs(size, edgeFrom, edgeTo);
   const { component, count } = stronglyConnected(graph);
+  yield;
   const edgesOf = (u: number) => edges.slice(edgeStart[u]!, edgeStart[u + 1]!);
   const cycles: Cycle[] = coveringCycles(graph, component, count).map((path) => ({
     members: path.map((node) => nodes[node]!),
@@ -53,6 +69,7 @@ export function buildWorkspaceIndex(plans: readonly Plan[]): WorkspaceIndex {
       return edgesOf(node).find((edge) => edge.to === next)!;
     }),
   }));
+  yield;
   const order = Array.from(topologicalOrder(graph, component, count), (node) => nodes[node]!);
 
   let incoming: ReturnType<typeof groupBy> | undefined;

@@ -1,11 +1,11 @@
 import type { WorkspaceIndex } from '../graph';
-import type { Phase, Plan, Range } from '../model';
-import { phaseAtLine } from '../phases';
+import type { Phase, Plan, Range, TextEdit } from '../model';
+import { allPhases } from '../phases';
 import { splitLines } from '../edits/text';
 import { effectiveSetting } from './config';
 import { readSuppressions } from './disable';
 import { SEVERITIES } from './types';
-import type { Finding, LintConfig, Rule, RuleFinding, Severity } from './types';
+import type { Finding, Fix, LintConfig, Rule, RuleFinding, Severity } from './types';
 
 /** Called when a rule throws: the rule's findings for that plan are dropped, the others stand. */
 export type RuleErrorHandler = (ruleId: string, file: string, error: unknown) => void;
@@ -46,6 +46,18 @@ export function runRules(rules: readonly Rule[], plan: Plan, text: string, optio
   const lines = splitLines(text);
   const suppressions = readSuppressions(text);
   const findings: Finding[] = [];
+  const phaseAt = phaseLookup(plan);
+  // A file-wide fix (repair all) shares one edit list among every finding of its rule: check
+  // that list once, not once per finding, or a file with many findings costs findings × edits.
+  const checkedEdits = new WeakMap<readonly TextEdit[], TextEdit[]>();
+  const checkFix = (fix: Fix): Fix => {
+    let edits = checkedEdits.get(fix.edits);
+    if (!edits) {
+      edits = fix.edits.filter((edit) => edit.range !== undefined).map((edit) => ({ range: sanitizeRange(edit.range, lines.length + 1, 1), newText: edit.newText }));
+      checkedEdits.set(fix.edits, edits);
+    }
+    return { ...fix, edits };
+  };
   for (const rule of rules) {
     const setting = effectiveSetting(rule, options.config);
     if (setting.severity === 'off') continue;
@@ -54,7 +66,7 @@ export function runRules(rules: readonly Rule[], plan: Plan, text: string, optio
     const report = (finding: RuleFinding) => {
       const range = sanitizeRange(finding.range, lines.length, finding.phase?.line ?? 1);
       if (suppressions.isSuppressed(rule.id, range.line)) return;
-      const phase: Phase | undefined = finding.phase ?? phaseAtLine(plan, range.line);
+      const phase: Phase | undefined = finding.phase ?? phaseAt(range.line);
       const result: Finding = {
         file: plan.file,
         line: range.line,
@@ -66,9 +78,7 @@ export function runRules(rules: readonly Rule[], plan: Plan, text: string, optio
         message: finding.message,
       };
       if (phase) result.phase = phase.id;
-      const fixes = (finding.fixes ?? [])
-        .map((fix) => ({ ...fix, edits: fix.edits.filter((edit) => edit.range !== undefined).map((edit) => ({ range: sanitizeRange(edit.range, lines.length + 1, 1), newText: edit.newText })) }))
-        .filter((fix) => fix.edits.length > 0);
+      const fixes = (finding.fixes ?? []).map(checkFix).filter((fix) => fix.edits.length > 0);
       if (fixes.length > 0) result.fixes = fixes;
       const related = (finding.related ?? [])
         .filter((info) => typeof info.file === 'string')
@@ -85,6 +95,36 @@ export function runRules(rules: readonly Rule[], plan: Plan, text: string, optio
     }
   }
   return findings;
+}
+
+/**
+ * `phaseAtLine` for many lines of one plan: the first call fills a table of the innermost phase
+ * on every line (a plan with thousands of findings would otherwise walk its phases thousands
+ * of times). Same answer as `phaseAtLine`, ties included: the smallest section wins, and among
+ * equal ones the first in tree order.
+ */
+export function phaseLookup(plan: Plan): (line: number) => Phase | undefined {
+  let table: Int32Array | undefined;
+  let phases: Phase[] = [];
+  const build = () => {
+    phases = allPhases(plan);
+    const sections: { phase: number; line: number; endLine: number; order: number }[] = [];
+    phases.forEach((phase, index) => {
+      for (const section of phase.sections) sections.push({ phase: index, line: section.line, endLine: section.endLine, order: sections.length });
+    });
+    // Widest first and, among equals, last in order first: later writes (narrower, earlier) win.
+    sections.sort((a, b) => b.endLine - b.line - (a.endLine - a.line) || b.order - a.order);
+    const size = sections.reduce((most, section) => Math.max(most, section.endLine), plan.lineCount) + 1;
+    const built = new Int32Array(size).fill(-1);
+    for (const section of sections) built.fill(section.phase, Math.max(section.line, 0), Math.max(section.endLine + 1, 0));
+    return built;
+  };
+  return (line) => {
+    table ??= build();
+    if (!Number.isInteger(line) || line < 0 || line >= table.length) return undefined;
+    const index = table[line]!;
+    return index < 0 ? undefined : phases[index];
+  };
 }
 
 /** File, then position, then registry order, then message: stable output for CLI and tests. */

@@ -3,6 +3,7 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import { toString } from 'mdast-util-to-string';
 import type { Code, Heading, List, ListItem, Nodes, Paragraph, Root, RootContent } from 'mdast';
+import { runToEnd } from '../steps';
 import { splitIntoChunks, type Chunk } from './chunks';
 
 /**
@@ -59,7 +60,29 @@ export interface OpaqueBlock {
 let processor: ReturnType<typeof createProcessor> | undefined;
 
 function createProcessor() {
-  return unified().use(remarkParse).use(remarkGfm);
+  const processor = unified().use(remarkParse).use(remarkGfm).freeze();
+  withoutAutolinkLiteralTransform(processor.data('fromMarkdownExtensions'));
+  return processor;
+}
+
+/**
+ * GFM's autolink literals ("www.example.com", "ops@example.com" in running text) become links
+ * in a tree transform that runs after every parse and walks every text node: 10–15% of remark's
+ * time on plans. The plan model reads text through `toString`, which gives the same characters
+ * whether such a literal is a link or plain text, and reads no inline node's position; so the
+ * transform is dropped. The extension is recognised by its `literalAutolink` handlers (names
+ * that survive minification); the micromark side of the extension is left as it is.
+ */
+function withoutAutolinkLiteralTransform(extensions: unknown): void {
+  const visit = (value: unknown) => {
+    if (Array.isArray(value)) {
+      value.forEach(visit);
+      return;
+    }
+    const extension = value as { enter?: Record<string, unknown>; transforms?: unknown[] } | undefined;
+    if (extension?.enter && 'literalAutolink' in extension.enter && Array.isArray(extension.transforms)) extension.transforms = [];
+  };
+  visit(extensions);
 }
 
 export function parseMarkdown(text: string): Root {
@@ -238,12 +261,20 @@ export type ChunkCache = Map<string, ParsedChunk>;
  * chunks that changed.
  */
 export function parseBlocks(lines: readonly string[], cache?: ChunkCache, wholeDocument = false): DocumentBlocks {
+  return runToEnd(parseBlocksInSteps(lines, cache, wholeDocument));
+}
+
+/**
+ * `parseBlocks` one chunk at a time: the generator pauses after each chunk remark actually
+ * parses (cache hits do not pause), so a caller can yield to its event loop between chunks.
+ */
+export function* parseBlocksInSteps(lines: readonly string[], cache?: ChunkCache, wholeDocument = false): Generator<void, DocumentBlocks, void> {
   const cuts = wholeDocument ? [{ startLine: 0, endLine: lines.length }] : splitIntoChunks(lines);
-  let parsed = readChunks(lines, cuts, '', cache);
+  let parsed = yield* readChunks(lines, cuts, '', cache);
   // Link reference and footnote definitions resolve document-wide: when chunks define any,
   // read the chunks again with all of them appended, as a whole-document parse would see them.
   const definitions = parsed.flatMap((entry) => entry.result.definitions);
-  if (definitions.length > 0 && parsed.length > 1) parsed = readChunks(lines, cuts, definitions.join('\n\n'), cache);
+  if (definitions.length > 0 && parsed.length > 1) parsed = yield* readChunks(lines, cuts, definitions.join('\n\n'), cache);
   const blocks: Block[] = [];
   for (const { chunk, result } of parsed) {
     for (const block of result.blocks) blocks.push(shift(block, chunk.startLine));
@@ -251,17 +282,17 @@ export function parseBlocks(lines: readonly string[], cache?: ChunkCache, wholeD
   return { blocks, chunks: parsed.map((entry) => entry.result) };
 }
 
-function readChunks(lines: readonly string[], cuts: readonly Chunk[], definitions: string, cache?: ChunkCache) {
+function* readChunks(lines: readonly string[], cuts: readonly Chunk[], definitions: string, cache?: ChunkCache) {
   const parsed: { chunk: Chunk; result: ParsedChunk }[] = [];
   let index = 0;
   while (index < cuts.length) {
     let chunk = cuts[index]!;
-    let result = readChunk(lines, chunk, definitions, cache);
+    let result = yield* readChunk(lines, chunk, definitions, cache);
     // A cut inside code that remark saw continuing: merge with the next chunk and read again.
     while (result.runsOn && index + 1 < cuts.length) {
       index++;
       chunk = { startLine: chunk.startLine, endLine: cuts[index]!.endLine };
-      result = readChunk(lines, chunk, definitions, cache);
+      result = yield* readChunk(lines, chunk, definitions, cache);
     }
     parsed.push({ chunk, result });
     index++;
@@ -290,7 +321,7 @@ function boundLine(line: string): string {
   return bounded;
 }
 
-function readChunk(lines: readonly string[], chunk: Chunk, definitions: string, cache?: ChunkCache): ParsedChunk {
+function* readChunk(lines: readonly string[], chunk: Chunk, definitions: string, cache?: ChunkCache): Generator<void, ParsedChunk, void> {
   const slice = lines.slice(chunk.startLine, chunk.endLine);
   const needsBounds = slice.some((line) => line.length > MAX_PARSED_INDENT && (line.length > MAX_PARSED_LINE || /^[ \t>]{33}/.test(line)));
   const text = needsBounds ? slice.map(boundLine).join('\n') : slice.join('\n');
@@ -299,6 +330,7 @@ function readChunk(lines: readonly string[], chunk: Chunk, definitions: string, 
   if (cached) return cached;
   const result = parseChunk(text, definitions);
   cache?.set(key, result);
+  yield;
   return result;
 }
 

@@ -17,6 +17,13 @@
 /** A chunk longer than this is cut at the next blank-line boundary, so no single parse grows large. */
 const SOFT_CHUNK_LINES = 120;
 
+/**
+ * A heading closer than this to the chunk's start does not cut: every remark parse has a fixed
+ * cost (extension setup, tokenizer, compiler), and plans full of short sections would pay it
+ * for every few lines. Counted in lines, so typing inside a line never moves a cut.
+ */
+const MIN_CHUNK_LINES = 30;
+
 export interface Chunk {
   /** 0-based index of the chunk's first line in the document. */
   startLine: number;
@@ -53,7 +60,7 @@ export function splitIntoChunks(lines: readonly string[]): Chunk[] {
       if (line.trim() === '') htmlBlockOpen = false;
       continue;
     }
-    if (index > start && ATX_HEADING.test(line)) {
+    if (index - start >= MIN_CHUNK_LINES && ATX_HEADING.test(line)) {
       chunks.push({ startLine: start, endLine: index });
       start = index;
       continue;

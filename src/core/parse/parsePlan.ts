@@ -1,7 +1,8 @@
 import type { Plan } from '../model';
 import { findMojibake } from '../text/mojibake';
 import { cleanText } from '../text/clean';
-import { parseBlocks, type ChunkCache } from './blocks';
+import { runToEnd } from '../steps';
+import { parseBlocksInSteps, type ChunkCache } from './blocks';
 import { buildPlan } from './buildPlan';
 
 export interface ParseOptions {
@@ -19,11 +20,19 @@ export interface ParseOptions {
  * empty) plan.
  */
 export function parsePlan(text: string, file: string, options: ParseOptions = {}): Plan {
+  return runToEnd(parsePlanInSteps(text, file, options));
+}
+
+/**
+ * `parsePlan` in steps: the generator pauses after each chunk remark parses, so a caller that
+ * must not block its thread for long (the workspace indexer) can yield between chunks.
+ */
+export function* parsePlanInSteps(text: string, file: string, options: ParseOptions = {}): Generator<void, Plan, void> {
   const hasBom = text.charCodeAt(0) === 0xfeff;
   const body = hasBom ? text.slice(1) : text;
   const eol = /\r\n/.test(body.slice(0, 10_000)) ? '\r\n' : '\n';
   const lines = body.split(/\r?\n|\r/);
-  const { blocks } = parseBlocks(lines, options.cache, options.wholeDocument);
+  const { blocks } = yield* parseBlocksInSteps(lines, options.cache, options.wholeDocument);
   const firstHeading = blocks.find((block) => block.type === 'heading');
   const title = (firstHeading?.type === 'heading' ? cleanText(firstHeading.text) : '') || baseName(file);
   const plan = buildPlan(file, title, { lines, firstLineOffset: hasBom ? 1 : 0 }, blocks);

@@ -44,7 +44,7 @@ export const brokenDependency: Rule = {
         message += `. Did you mean "${replacement}"?`;
         fixes.push({ title: `Change "${written}" to "${replacement}"`, edits: replaceReferenceEdits(ref, replacement), isPreferred: true });
       }
-      const removal = removeReferenceEdits(ref, text);
+      const removal = removeReferenceEdits(ref, text, lines);
       if (removal.length > 0) fixes.push({ title: `Remove the dependency on "${written}"`, edits: removal });
       report({
         range: ref.range,

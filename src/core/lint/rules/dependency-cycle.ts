@@ -37,7 +37,7 @@ export const dependencyCycle: Rule = {
       const { edge, index } = closing;
       const count = cycle.members.length;
       const path = Array.from({ length: count + 1 }, (_, step) => pathStep(cycle.members[(index + step) % count]!, plan.file));
-      const removal = removeReferenceEdits(edge.ref, text);
+      const removal = removeReferenceEdits(edge.ref, text, lines);
       report({
         range: edge.ref.range,
         message: `${capitalizedPhaseName(edge.from.phase)} is part of a dependency cycle: ${path.join(' → ')}; remove one of these dependencies`,

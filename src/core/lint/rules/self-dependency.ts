@@ -18,7 +18,7 @@ export const selfDependency: Rule = {
       if (keys.has(ref.key)) continue;
       keys.add(ref.key);
       const written = writtenReference(ref, lines);
-      const removal = removeReferenceEdits(ref, text);
+      const removal = removeReferenceEdits(ref, text, lines);
       report({
         range: ref.range,
         message: `${capitalizedPhaseName(from.phase)} depends on itself; remove "${written}" from its dependencies`,

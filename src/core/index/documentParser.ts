@@ -1,0 +1,66 @@
+import type { Plan } from '../model';
+import type { ParsedChunk } from '../parse/blocks';
+import { parsePlan } from '../parse/parsePlan';
+
+/**
+ * Re-parses one open document as it is edited. Each version is parsed section by section and
+ * the sections that did not change since the previous version are taken from a cache instead
+ * of going through remark again, so a keystroke costs one small remark parse plus the model.
+ *
+ * The cache holds the chunks of the last version only: a chunk that the new version no longer
+ * has is dropped, so memory stays proportional to the document however long it is edited.
+ */
+export interface DocumentParser {
+  /** The plan of `text`. Equal to `parsePlan(text, file)`; the same object again when the text did not change. */
+  parse(text: string): Plan;
+  /** Number of chunks kept from the last version. */
+  readonly cachedChunks: number;
+}
+
+export function createDocumentParser(file: string): DocumentParser {
+  const chunks = new LastVersionChunks();
+  let lastText: string | undefined;
+  let lastPlan: Plan | undefined;
+  return {
+    parse(text: string): Plan {
+      if (text === lastText && lastPlan) return lastPlan;
+      chunks.beginVersion();
+      try {
+        lastPlan = parsePlan(text, file, { cache: chunks });
+        lastText = text;
+      } finally {
+        chunks.endVersion();
+      }
+      return lastPlan;
+    },
+    get cachedChunks() {
+      return chunks.size;
+    },
+  };
+}
+
+/**
+ * A chunk cache that keeps only what the latest parse used: during a version, a lookup that
+ * misses the current generation is served from the previous one and moved over; what was not
+ * looked up is dropped when the version ends.
+ */
+class LastVersionChunks extends Map<string, ParsedChunk> {
+  private previous = new Map<string, ParsedChunk>();
+
+  beginVersion() {
+    this.previous = new Map(this);
+    this.clear();
+  }
+
+  endVersion() {
+    this.previous = new Map();
+  }
+
+  override get(key: string): ParsedChunk | undefined {
+    const current = super.get(key);
+    if (current !== undefined) return current;
+    const kept = this.previous.get(key);
+    if (kept !== undefined) this.set(key, kept);
+    return kept;
+  }
+}

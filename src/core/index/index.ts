@@ -1,0 +1,7 @@
+export { createDocumentParser, type DocumentParser } from './documentParser';
+export { detachPlan } from './detachPlan';
+export { buildWorkspaceIndexSliced, indexPlans, type IndexedPlan, type IndexOptions, type IndexProgress, type IndexResult, type IndexStats, type PlanSource } from './indexPlans';
+export { mightBePlan } from './mightBePlan';
+export { contentHash, PARSER_VERSION, PlanCache, type SerializeOptions } from './planCache';
+export { yieldToEventLoop } from './yieldToEventLoop';
+export { DEFAULT_SLICE_MS, Slicer, type SliceOptions, type SliceStats } from './slicer';

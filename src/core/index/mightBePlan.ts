@@ -1,0 +1,63 @@
+import { cleanMojibake } from '../text/mojibake';
+
+/**
+ * A cheap test, without remark, that a text may define a phase: `false` means `parsePlan`
+ * would find no phase in it, so a workspace scan can skip the file unparsed. `true` only
+ * means "parse it and see".
+ *
+ * Why it is safe: a phase comes only from a top-level heading (ATX with at most three spaces
+ * of indentation, or a setext paragraph) whose text holds an id, and every id has an ASCII
+ * digit next to a kind word (`Phase 3`, `Week 1-2`, `Milestone 0`) or straight after a `P` or
+ * `M` (`P5.1`, `M1`). The heading's text as the parser sees it is its source with markup
+ * removed, character references decoded, mojibake repaired and emoji dropped. So the source
+ * line, with markup and non-ASCII characters removed, holds the same ASCII letters and digits
+ * in the same order, and the test below looks for the id there. Character references (`&#80;1`
+ * is "P1") and the two non-ASCII letters that case-fold to ASCII ones (ſ, the Kelvin sign) are
+ * taken as a possible id outright. The unit tests check "false ⇒ no phase" on the seeds, the
+ * corpus, the fixtures and random documents.
+ */
+
+const ATX_HEADING = /^[ \t]{0,3}#{1,6}(?:[ \t]|$)/;
+const SETEXT_UNDERLINE = /^[ \t]{0,3}(?:=+|-+)[ \t]*$/;
+const DIGIT = /\d/;
+/** The kind words of `ids.ts`, unanchored and in any case; an inflection only adds letters. */
+const KIND_WORD = /phase|fase|stage|milestone|feature|epic|stor(?:y|ies)|sprint|week|day|step/i;
+const SHORT_ID = /[pm]\d/i;
+/** Inline markup the parser removes from a heading's text: emphasis, code, links, escapes, HTML. */
+const MARKUP = /[*_~`\\[\]()!<>]/g;
+const NON_ASCII = /[^\x00-\x7f]/g;
+const HAS_NON_ASCII = /[^\x00-\x7f]/;
+/** Letters that fold to ASCII ones in a case-insensitive match (ſ → s, Kelvin sign → k). */
+const FOLDS_TO_ASCII = /[\u017f\u212a]/;
+
+export function mightBePlan(text: string): boolean {
+  // Fast exit: no digit anywhere, no id anywhere.
+  if (!DIGIT.test(text)) return false;
+  const lines = text.split(/\r?\n|\r/);
+  if (lines.length > 0 && lines[0]!.charCodeAt(0) === 0xfeff) lines[0] = lines[0]!.slice(1);
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    if (ATX_HEADING.test(line)) {
+      if (mayHoldId(line)) return true;
+    } else if (index > 0 && SETEXT_UNDERLINE.test(line) && lines[index - 1]!.trim() !== '') {
+      // The heading's text is the paragraph above the underline, possibly several lines.
+      let start = index - 1;
+      while (start > 0 && lines[start - 1]!.trim() !== '') start--;
+      if (mayHoldId(lines.slice(start, index).join('\n'))) return true;
+    }
+  }
+  return false;
+}
+
+function mayHoldId(source: string): boolean {
+  if (!DIGIT.test(source)) return false;
+  if (source.includes('&') || FOLDS_TO_ASCII.test(source)) return true;
+  const variants = [source, source.replace(MARKUP, '')];
+  // Mojibake repair can yield a letter that folds to ASCII ("Å¿" is ſ): look at the repaired text too.
+  if (HAS_NON_ASCII.test(source)) variants.push(...variants.map((variant) => cleanMojibake(variant)));
+  return variants.some((variant) => {
+    if (FOLDS_TO_ASCII.test(variant)) return true;
+    const ascii = variant.replace(NON_ASCII, '');
+    return KIND_WORD.test(ascii) || SHORT_ID.test(ascii.replace(MARKUP, ''));
+  });
+}

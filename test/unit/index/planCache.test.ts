@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import { contentHash, detachPlan, PARSER_VERSION, PlanCache } from '../../../src/core/index';
+import type { Plan } from '../../../src/core/model';
+import { parsePlan } from '../../../src/core/parse/parsePlan';
+import { fixtureSamples, generatedSamples, sharedSamples } from './samples';
+
+function planOf(text: string, file: string): Plan {
+  return parsePlan(text, file);
+}
+
+describe('plan cache and plan serialization', () => {
+  it('a plan survives the JSON round trip unchanged (seeds, corpus, fixtures, generated)', () => {
+    for (const sample of [...fixtureSamples(), ...sharedSamples(), ...generatedSamples()]) {
+      const plan = planOf(sample.text, sample.name);
+      assert.deepStrictEqual(detachPlan(plan), plan, sample.name);
+    }
+  });
+
+  it('serializes and deserializes every entry', async () => {
+    const cache = new PlanCache();
+    const samples = generatedSamples(60);
+    for (const sample of samples) cache.set(contentHash(sample.text), planOf(sample.text, sample.name));
+    const text = await cache.serialize();
+    const restored = PlanCache.deserialize(text);
+    assert.equal(restored.size, samples.length);
+    for (const sample of samples) assert.deepStrictEqual(restored.get(contentHash(sample.text), sample.name), planOf(sample.text, sample.name));
+    // Entries read from the bytes serialize to the same bytes again, read or not.
+    assert.deepEqual(Buffer.from(await PlanCache.deserialize(text).serialize()), Buffer.from(text));
+    assert.deepEqual(Buffer.from(await restored.serialize()), Buffer.from(text));
+    // The same cache as a string reads the same.
+    assert.deepStrictEqual(PlanCache.deserialize(Buffer.from(text).toString('utf8')).get(contentHash(samples[0]!.text), samples[0]!.name), planOf(samples[0]!.text, samples[0]!.name));
+  });
+
+  it('serializes in slices without changing the result', async () => {
+    const cache = new PlanCache();
+    for (const sample of generatedSamples(40)) cache.set(contentHash(sample.text), planOf(sample.text, sample.name));
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 0);
+    const sliced = await cache.serialize({ sliceMs: 0 });
+    clearInterval(ticker);
+    assert.deepEqual(Buffer.from(sliced), Buffer.from(await cache.serialize()));
+    assert.ok(ticks > 0, 'other work ran while serializing');
+  });
+
+  it('drops a cache written by another parser version, or anything that is not a cache', () => {
+    const other = `phaselens-plan-cache ${PARSER_VERSION + 1}\nabc\t{"file":"a.md"}`;
+    for (const data of [other, Buffer.from(other), '', new Uint8Array(0), 'garbage', '{"entries":[]}', undefined, 42, null, {}]) assert.equal(PlanCache.deserialize(data).size, 0);
+  });
+
+  it('skips damaged entries and keeps the good ones', async () => {
+    const cache = new PlanCache();
+    const sample = generatedSamples(40)[0]!;
+    const hash = contentHash(sample.text);
+    cache.set(hash, planOf(sample.text, 'a.md'));
+    const text = `${Buffer.from(await cache.serialize()).toString('utf8')}\nbroken\t{"file": \nshape\t{"file":"x.md"}\nno tab here`;
+    const restored = PlanCache.deserialize(text);
+    assert.equal(restored.get('broken', 'x.md'), undefined);
+    assert.equal(restored.get('shape', 'x.md'), undefined);
+    assert.equal(restored.has('broken'), false, 'a damaged entry is forgotten once read');
+    assert.deepStrictEqual(restored.get(hash, 'a.md'), planOf(sample.text, 'a.md'));
+  });
+
+  it('serves a plan to another path with the same file name, and not to another name', () => {
+    const text = 'No heading here, so the title is the file name.\n';
+    const cache = new PlanCache();
+    const hash = contentHash(text);
+    cache.set(hash, planOf(text, 'docs/PLAN.md'));
+    const moved = cache.get(hash, 'archive/PLAN.md')!;
+    assert.equal(moved.file, 'archive/PLAN.md');
+    assert.deepStrictEqual(moved, planOf(text, 'archive/PLAN.md'));
+    assert.equal(cache.get(hash, 'docs/OTHER.md'), undefined);
+  });
+
+  it('retainOnly forgets entries of files that are gone', () => {
+    const cache = new PlanCache();
+    const [a, b] = generatedSamples(30);
+    cache.set(contentHash(a!.text), planOf(a!.text, 'a.md'));
+    cache.set(contentHash(b!.text), planOf(b!.text, 'b.md'));
+    cache.retainOnly(new Set([contentHash(a!.text)]));
+    assert.equal(cache.size, 1);
+    assert.ok(cache.has(contentHash(a!.text)));
+  });
+
+  it('hashes by content: equal texts share a key, a one-character change does not', () => {
+    const text = generatedSamples(30)[0]!.text;
+    assert.equal(contentHash(text), contentHash(`${text}`));
+    assert.notEqual(contentHash(text), contentHash(`${text} `));
+  });
+});
