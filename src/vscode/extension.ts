@@ -13,7 +13,7 @@ import { registerLanguageFeatures } from './language/registerLanguageFeatures';
  * read when a markdown document is open or the Phases view is shown.
  */
 export function activate(context: vscode.ExtensionContext): PhaseLensApi {
-  const store = new PlanStore();
+  const store = new PlanStore(context.storageUri);
   context.subscriptions.push(store);
   const phasesView = registerPhasesView(context, store);
   context.subscriptions.push(phasesView);

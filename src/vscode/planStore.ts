@@ -3,6 +3,7 @@ import type { Plan } from '../core/model';
 import { parsePlan } from '../core/parse/parsePlan';
 import type { ChunkCache } from '../core/parse/blocks';
 import { buildWorkspaceIndex, type WorkspaceIndex } from '../core/graph';
+import { indexPlans, PlanCache } from '../core/index';
 import { planDiscovery, type PlanDiscovery } from './planDiscovery';
 
 /**
@@ -20,7 +21,8 @@ export interface PlanEntry {
 
 const TYPING_DEBOUNCE_MS = 200;
 /** Indexing yields to the extension host after this much work, so nothing else waits long. */
-const SLICE_MS = 30;
+const SLICE_MS = 20;
+const CACHE_FILE = 'plan-cache.v1';
 
 export class PlanStore implements vscode.Disposable {
   private readonly entries = new Map<string, PlanEntry>();
@@ -34,11 +36,14 @@ export class PlanStore implements vscode.Disposable {
   private generation = 0;
   private flushScheduled = false;
   private readonly discovery: PlanDiscovery;
+  /** Plans by content hash, kept in the extension's storage so a restart parses nothing unchanged. */
+  private cache: PlanCache | undefined;
 
   /** Fires with the URIs whose plans changed (added, edited, removed). */
   readonly onDidChange = this.emitter.event;
 
-  constructor() {
+  /** `storage`: where the warm-start cache lives (the workspace's extension storage); none keeps it in memory. */
+  constructor(private readonly storage?: vscode.Uri) {
     this.discovery = planDiscovery();
     this.disposables.push(
       this.emitter,
@@ -118,20 +123,21 @@ export class PlanStore implements vscode.Disposable {
 
   private async indexWorkspace(generation: number): Promise<void> {
     await vscode.commands.executeCommand('setContext', 'phaselens.indexed', false);
-    const files = await this.discovery.findPlanCandidates();
-    let sliceStart = performance.now();
-    for (const uri of files) {
-      if (generation !== this.generation) return;
-      if (this.isOpen(uri)) continue;
-      const text = await readText(uri);
-      if (text !== undefined && generation === this.generation && !this.isOpen(uri)) this.store(uri, text, undefined);
-      if (performance.now() - sliceStart > SLICE_MS) {
-        this.flush();
-        await yieldToHost();
-        sliceStart = performance.now();
-      }
+    const files = (await this.discovery.findPlanCandidates()).filter((uri) => !this.isOpen(uri));
+    const cache = (this.cache ??= await this.loadCache());
+    const indexed = await indexPlans(
+      files.map((uri) => ({ uri: uri.toString(), read: () => readText(uri) })),
+      { cache, sliceMs: SLICE_MS, keepText: true, buildIndex: false },
+    );
+    if (generation !== this.generation) return;
+    for (const { uri, plan, text } of indexed.plans) {
+      const parsed = vscode.Uri.parse(uri);
+      // A file opened while indexing ran is the editor's now: its document wins.
+      if (!this.isOpen(parsed)) this.storeParsed(parsed, text ?? '', plan);
     }
     this.flush();
+    cache.retainOnly(indexed.hashes);
+    void this.saveCache(cache);
     this.indexedGeneration = generation;
     await vscode.commands.executeCommand('setContext', 'phaselens.indexed', true);
     await vscode.commands.executeCommand('setContext', 'phaselens.hasPlans', this.plans().length > 0);
@@ -181,6 +187,35 @@ export class PlanStore implements vscode.Disposable {
     if (this.isOpen(uri)) return;
     if (text === undefined) this.remove(uri);
     else this.store(uri, text, undefined);
+  }
+
+  private async loadCache(): Promise<PlanCache> {
+    if (!this.storage) return new PlanCache();
+    try {
+      return PlanCache.deserialize(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.storage, CACHE_FILE)));
+    } catch {
+      return new PlanCache(); // first start, or storage unreadable: a cold start
+    }
+  }
+
+  private async saveCache(cache: PlanCache): Promise<void> {
+    if (!this.storage) return;
+    try {
+      await vscode.workspace.fs.createDirectory(this.storage);
+      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(this.storage, CACHE_FILE), await cache.serialize({ sliceMs: SLICE_MS }));
+    } catch {
+      // A cache that cannot be written only costs the next start a full parse.
+    }
+  }
+
+  /** Stores a plan parsed elsewhere (the sliced indexer) for a file read from disk. */
+  private storeParsed(uri: vscode.Uri, text: string, plan: Plan) {
+    const key = uri.toString();
+    const previous = this.entries.get(key);
+    if (previous && previous.text === text && previous.version === undefined) return;
+    this.entries.set(key, { uri, text, plan, version: undefined });
+    this.changed.add(key);
+    this.workspaceIndex = undefined;
   }
 
   private store(uri: vscode.Uri, text: string, version: number | undefined): PlanEntry {
@@ -252,6 +287,3 @@ async function readText(uri: vscode.Uri): Promise<string | undefined> {
   }
 }
 
-function yieldToHost(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
