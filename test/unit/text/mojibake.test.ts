@@ -310,11 +310,8 @@ describe('cleanMojibake', () => {
     });
   }
 
-  it('is cheap on text without damage', () => {
+  it('returns text without damage unchanged', () => {
     const clean = 'Implement the SQL file executor and its tests. '.repeat(20);
-    const started = performance.now();
-    for (let index = 0; index < 20_000; index++) cleanMojibake(clean);
-    assert.ok(performance.now() - started < 1000);
     assert.equal(cleanMojibake(clean), clean);
   });
 });
@@ -338,57 +335,37 @@ describe('mojibakeBlocks', () => {
 });
 
 describe('scale', function () {
-  // Generous: the machine may be busy. Quadratic work on 5 MB would take hours, not seconds.
+  // Quadratic work on 5 MB would take hours: finishing at all is the point. Speed is npm run bench's.
   this.timeout(120_000);
   const size = 5 * 1024 * 1024;
-
-  function timed<T>(work: () => T): [T, number] {
-    const started = performance.now();
-    const result = work();
-    return [result, performance.now() - started];
-  }
-
-  /** Ten times the text must cost about ten times the time, not a hundred. */
-  function assertLinear(make: (length: number) => string, work: (text: string) => unknown): void {
-    const small = make(size / 10);
-    const large = make(size);
-    work(small);
-    const [, smallMs] = timed(() => work(small));
-    const [, largeMs] = timed(() => work(large));
-    assert.ok(largeMs < 40 * smallMs + 2000, `${smallMs.toFixed(0)} ms for ${size / 10} chars, ${largeMs.toFixed(0)} ms for ${size}`);
-  }
 
   const mojibakeLine = (length: number) => {
     const unit = damage('✅ Done ─── 🎯 ', 'windows-1252');
     return unit.repeat(Math.ceil(length / unit.length));
   };
 
-  it('repairs a 5 MB line of mojibake, in linear time', () => {
+  it('repairs a 5 MB line of mojibake', () => {
     const text = mojibakeLine(size);
     const copies = text.length / damage('✅ Done ─── 🎯 ', 'windows-1252').length;
     assert.equal(findMojibake(text).length, 3 * copies);
     const repaired = repairMojibake(text);
     assert.equal(repaired, '✅ Done ─── 🎯 '.repeat(copies));
     assert.equal(cleanMojibake(text), repaired);
-    // repairMojibake and cleanMojibake share findMojibake's scan and add a linear pass over its spans.
-    assertLinear(mojibakeLine, findMojibake);
   });
 
-  it('repairs a 5 MB single run, in linear time', () => {
+  it('repairs a 5 MB single run', () => {
     const singleRun = (length: number) => damage('─', 'windows-1252').repeat(Math.floor(length / 3));
     const runs = findMojibake(singleRun(size));
     assert.equal(runs.length, 1);
     assert.equal(runs[0]!.repaired, '─'.repeat(Math.floor(size / 3)));
-    assertLinear(singleRun, findMojibake);
   });
 
-  it('passes over 5 MB of clean text, with and without Latin letters, in linear time', () => {
+  it('passes over 5 MB of clean text, with and without Latin letters', () => {
     for (const unit of ['Plain ASCII text. ', 'café naïve Müller “quoted” — ']) {
       const clean = (length: number) => unit.repeat(Math.ceil(length / unit.length));
       const text = clean(size);
       assert.deepEqual(findMojibake(text), []);
       assert.equal(cleanMojibake(text), text);
-      assertLinear(clean, findMojibake);
     }
   });
 });
