@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { allPhases } from '../core/phases';
 import { phaseLensItems, type LensAction, type WaitingDependency } from './codeLensItems';
-import { affects, isEnabled } from './config';
+import { isEnabled } from './config';
 import { waitingOn } from './phaseDescriptions';
 import { targetOf, type PhaseTarget } from './phaseTarget';
+import { phaseLensChanges } from './phaseLensChanges';
 import type { PlanStore } from './planStore';
 
 const ACTION_COMMANDS: Readonly<Record<LensAction, string>> = {
@@ -18,19 +19,12 @@ const ACTION_COMMANDS: Readonly<Record<LensAction, string>> = {
  * to it. Every command argument is a PhaseTarget, re-resolved when the command runs.
  */
 class PhaseCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
-  readonly onDidChangeCodeLenses = this.changed.event;
-  private readonly subscriptions: vscode.Disposable[];
+  private readonly changes: ReturnType<typeof phaseLensChanges>;
+  readonly onDidChangeCodeLenses: vscode.Event<void>;
 
   constructor(private readonly store: PlanStore) {
-    this.subscriptions = [
-      this.changed,
-      // A change anywhere may finish or reopen a dependency of a phase in another file.
-      store.onDidChange(() => this.changed.fire()),
-      vscode.workspace.onDidChangeConfiguration((event) => {
-        if (affects(event, 'codeLens.enabled')) this.changed.fire();
-      }),
-    ];
+    this.changes = phaseLensChanges(store);
+    this.onDidChangeCodeLenses = this.changes.event;
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
@@ -63,7 +57,7 @@ class PhaseCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposabl
   }
 
   dispose() {
-    for (const subscription of this.subscriptions) subscription.dispose();
+    this.changes.dispose();
   }
 }
 

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { dependentsSummary } from '../../core/language';
 import { allPhases } from '../../core/phases';
-import { affects, isEnabled } from '../config';
+import { isEnabled } from '../config';
 import { toVsPosition, toVsRange } from '../convert';
+import { phaseLensChanges } from '../phaseLensChanges';
 import type { PlanStore } from '../planStore';
 import { planContextNow, refOf, uriOf } from './planContext';
 
@@ -11,19 +12,12 @@ import { planContextNow, refOf, uriOf } from './planContext';
  * It sits beside the action and progress lenses of codeLens.ts and obeys the same switch.
  */
 export class DependentsLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
-  readonly onDidChangeCodeLenses = this.changed.event;
-  private readonly subscriptions: vscode.Disposable[];
+  private readonly changes: ReturnType<typeof phaseLensChanges>;
+  readonly onDidChangeCodeLenses: vscode.Event<void>;
 
   constructor(private readonly store: PlanStore) {
-    this.subscriptions = [
-      this.changed,
-      // A dependent may be added or removed in any plan of the workspace.
-      store.onDidChange(() => this.changed.fire()),
-      vscode.workspace.onDidChangeConfiguration((event) => {
-        if (affects(event, 'codeLens.enabled')) this.changed.fire();
-      }),
-    ];
+    this.changes = phaseLensChanges(store);
+    this.onDidChangeCodeLenses = this.changes.event;
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
@@ -49,6 +43,6 @@ export class DependentsLensProvider implements vscode.CodeLensProvider, vscode.D
   }
 
   dispose() {
-    for (const subscription of this.subscriptions) subscription.dispose();
+    this.changes.dispose();
   }
 }
