@@ -4,6 +4,7 @@ import type { Plan } from '../core/model';
 import { CliError } from './errors';
 import { expandInputs } from './files';
 import { warn, type CliIo } from './io';
+import { mightBePlan } from '../core/index/mightBePlan';
 
 export interface LoadedPlan {
   plan: Plan;
@@ -12,16 +13,6 @@ export interface LoadedPlan {
 
 /** Files above this size are skipped with a warning: no plan is that long, a data dump might be. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
-
-/**
- * A cheap test that a text may hold a phase heading, so a directory walk parses only likely
- * plans. Every phase id has a number: a file with no `# …digit…` line (ATX heading, wherever it
- * is nested) and no setext underline next to a digit somewhere cannot define a phase. False
- * positives only cost a parse; the parsed plan decides.
- */
-function mayHoldPhase(text: string): boolean {
-  return /#[ \t][^\n]*\d/.test(text) || (/\d/.test(text) && /^[ \t>]*(?:=+|-+)[ \t]*\r?$/m.test(text));
-}
 
 /** Reads and parses the plans the inputs name, in sorted order. */
 export function loadPlans(inputs: readonly string[], io: CliIo, command: string): LoadedPlan[] {
@@ -40,7 +31,7 @@ export function loadPlans(inputs: readonly string[], io: CliIo, command: string)
     } catch (error) {
       throw new CliError(`cannot read ${file.display}: ${reason(error)}`, command);
     }
-    if (!file.explicit && !mayHoldPhase(text)) continue;
+    if (!file.explicit && !mightBePlan(text)) continue;
     const plan = parsePlan(text, file.display);
     if (!file.explicit && plan.phases.length === 0) continue;
     loaded.push({ plan, text });

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Phase } from '../core/model';
-import { allPhases } from '../core/phases';
+import { allPhases, phaseAtLine } from '../core/phases';
 import type { PlanEntry, PlanStore } from './planStore';
 
 /**
@@ -49,17 +49,7 @@ export function phaseAtCursor(store: PlanStore, editor = vscode.window.activeTex
   if (!editor) return undefined;
   const entry = store.entryFor(editor.document);
   if (!entry) return undefined;
-  const line = editor.selection.active.line + 1;
-  let found: Phase | undefined;
-  let span = Infinity;
-  for (const phase of allPhases(entry.plan)) {
-    for (const section of phase.sections) {
-      if (line >= section.line && line <= section.endLine && section.endLine - section.line < span) {
-        found = phase;
-        span = section.endLine - section.line;
-      }
-    }
-  }
+  const found = phaseAtLine(entry.plan, editor.selection.active.line + 1);
   return found ? { entry, phase: found, document: editor.document } : undefined;
 }
 

@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
 import type { Plan } from '../core/model';
-import { parsePlan } from '../core/parse/parsePlan';
-import type { ChunkCache } from '../core/parse/blocks';
 import { buildWorkspaceIndex, type WorkspaceIndex } from '../core/graph';
-import { indexPlans, PlanCache } from '../core/index';
+import { parsePlan } from '../core/parse/parsePlan';
+import { createDocumentParser, indexPlans, PlanCache, type DocumentParser } from '../core/index';
 import { planDiscovery, type PlanDiscovery } from './planDiscovery';
 
 /**
@@ -26,7 +25,8 @@ const CACHE_FILE = 'plan-cache.v1';
 
 export class PlanStore implements vscode.Disposable {
   private readonly entries = new Map<string, PlanEntry>();
-  private readonly chunkCaches = new Map<string, ChunkCache>();
+  /** One incremental parser per file: a keystroke re-parses only the sections it changed. */
+  private readonly parsers = new Map<string, DocumentParser>();
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly changed = new Set<string>();
   private readonly emitter = new vscode.EventEmitter<readonly vscode.Uri[]>();
@@ -173,6 +173,7 @@ export class PlanStore implements vscode.Disposable {
     const key = document.uri.toString();
     clearTimeout(this.pending.get(key));
     this.pending.delete(key);
+    this.parsers.delete(key);
     if (!this.entries.has(key)) return;
     // Unsaved edits were discarded: the file on disk is the truth again.
     const text = document.uri.scheme === 'file' || document.uri.scheme === 'vscode-remote' ? await readText(document.uri) : undefined;
@@ -222,8 +223,8 @@ export class PlanStore implements vscode.Disposable {
     const key = uri.toString();
     const previous = this.entries.get(key);
     if (previous && previous.text === text && previous.version === version) return previous;
-    const cache = this.cacheFor(key);
-    const plan = parsePlan(text, key, { cache });
+    // Open documents are edited keystroke by keystroke; a file read from disk is parsed once.
+    const plan = version === undefined ? parsePlan(text, key) : this.parserFor(key).parse(text);
     const entry: PlanEntry = { uri, text, plan, version };
     this.entries.set(key, entry);
     const mattered = plan.phases.length > 0 || (previous?.plan.phases.length ?? 0) > 0;
@@ -234,19 +235,15 @@ export class PlanStore implements vscode.Disposable {
     return entry;
   }
 
-  private cacheFor(key: string): ChunkCache {
-    let cache = this.chunkCaches.get(key);
-    // Chunks of old versions pile up while typing; a fresh cache costs one full parse.
-    if (!cache || cache.size > 2000) {
-      cache = new Map();
-      this.chunkCaches.set(key, cache);
-    }
-    return cache;
+  private parserFor(key: string): DocumentParser {
+    let parser = this.parsers.get(key);
+    if (!parser) this.parsers.set(key, (parser = createDocumentParser(key)));
+    return parser;
   }
 
   private remove(uri: vscode.Uri) {
     const key = uri.toString();
-    this.chunkCaches.delete(key);
+    this.parsers.delete(key);
     if (this.entries.delete(key)) {
       this.changed.add(key);
       this.scheduleFlush();

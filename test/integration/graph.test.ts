@@ -8,8 +8,8 @@ import type { PhaseLensApi } from '../../src/vscode/api';
 import type { GraphModelMessage, RenderedMessage } from '../../src/vscode/graph/messages';
 import type { DependencyGraphApi } from '../../src/vscode/graph/registerDependencyGraph';
 import { screenshot } from './screenshot';
+import { nextEvent } from './events';
 
-const WAIT_MS = 10_000;
 
 let graph: DependencyGraphApi;
 let folder: vscode.Uri;
@@ -63,21 +63,6 @@ function renderedAs(model: GraphModelMessage): Promise<RenderedMessage> {
   const current = graph.lastRendered();
   if (matches(current)) return Promise.resolve(current!);
   return nextEvent(graph.onDidRender, `the webview to draw ${model.graph.nodes.length} nodes`, matches);
-}
-
-function nextEvent<T>(event: vscode.Event<T>, what: string, accept: (value: T) => boolean): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      subscription.dispose();
-      reject(new Error(`timed out waiting for ${what}`));
-    }, WAIT_MS);
-    const subscription = event((value) => {
-      if (!accept(value)) return;
-      clearTimeout(timer);
-      subscription.dispose();
-      resolve(value);
-    });
-  });
 }
 
 /** Closes an unsaved export without the "save changes?" question. */

@@ -6,8 +6,8 @@ import type { PhaseLensApi } from '../../src/vscode/api';
 import type { PhaseNode, TaskNode, TreeNode } from '../../src/vscode/tree/nodes';
 import type { PhasesTreeApi } from '../../src/vscode/tree/registerPhasesView';
 import { screenshot } from './screenshot';
+import { nextEvent, WAIT_MS } from './events';
 
-const WAIT_MS = 10_000;
 
 let tree: PhasesTreeApi;
 let folder: vscode.Uri;
@@ -36,22 +36,6 @@ async function untilTree(what: string, check: () => Promise<boolean> | boolean):
       } catch (error) {
         finish(error as Error);
       }
-    });
-  });
-}
-
-/** Resolves with the first event value that satisfies `accept`. */
-function nextEvent<T>(event: vscode.Event<T>, what: string, accept: (value: T) => boolean = () => true): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      subscription.dispose();
-      reject(new Error(`timed out waiting for ${what}`));
-    }, WAIT_MS);
-    const subscription = event((value) => {
-      if (!accept(value)) return;
-      clearTimeout(timer);
-      subscription.dispose();
-      resolve(value);
     });
   });
 }
