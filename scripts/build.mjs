@@ -84,6 +84,8 @@ const productEntries = () => [
     plugins: [coreStaysPlain, executable],
   },
   { entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  // The worker thread the extension and the CLI parse plans on (see src/core/index/offThreadParser.ts).
+  { entryPoints: ['src/core/index/planParserWorker.ts'], outfile: 'dist/planParserWorker.js', plugins: [coreStaysPlain] },
 ].filter((entry) => existsSync(entry.entryPoints[0]));
 
 if (tests) rmSync('dist/test/integration', { recursive: true, force: true }); // no stale suite from a deleted file

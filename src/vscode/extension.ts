@@ -13,7 +13,10 @@ import { registerLanguageFeatures } from './language/registerLanguageFeatures';
  * read when a markdown document is open or the Phases view is shown.
  */
 export function activate(context: vscode.ExtensionContext): PhaseLensApi {
-  const store = new PlanStore(context.storageUri);
+  const store = new PlanStore({
+    storage: context.storageUri,
+    parserWorker: vscode.Uri.joinPath(context.extensionUri, 'dist', 'planParserWorker.js').fsPath,
+  });
   context.subscriptions.push(store);
   const phasesView = registerPhasesView(context, store);
   context.subscriptions.push(phasesView);

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Plan } from '../core/model';
 import { buildWorkspaceIndex, type WorkspaceIndex } from '../core/graph';
 import { parsePlan } from '../core/parse/parsePlan';
-import { createDocumentParser, indexPlans, PlanCache, type DocumentParser } from '../core/index';
+import { buildWorkspaceIndexSliced, createDocumentParser, indexPlans, OffThreadParser, PlanCache, type DocumentParser, type IndexStats } from '../core/index';
 import { planDiscovery, type PlanDiscovery } from './planDiscovery';
 
 /**
@@ -23,6 +23,13 @@ const TYPING_DEBOUNCE_MS = 200;
 const SLICE_MS = 20;
 const CACHE_FILE = 'plan-cache.v1';
 
+export interface PlanStoreOptions {
+  /** Where the warm-start cache lives (the workspace's extension storage); none keeps it in memory. */
+  storage?: vscode.Uri;
+  /** The bundled parser worker (dist/planParserWorker.js): indexing parses on it, off the extension host's thread. */
+  parserWorker?: string;
+}
+
 export class PlanStore implements vscode.Disposable {
   private readonly entries = new Map<string, PlanEntry>();
   /** One incremental parser per file: a keystroke re-parses only the sections it changed. */
@@ -31,7 +38,10 @@ export class PlanStore implements vscode.Disposable {
   private readonly changed = new Set<string>();
   private readonly emitter = new vscode.EventEmitter<readonly vscode.Uri[]>();
   private readonly disposables: vscode.Disposable[] = [];
-  private workspaceIndex: WorkspaceIndex | undefined;
+  /** The graph over `plans()` and the `mutations` count it was built at; stale once they differ. */
+  private workspaceIndex: { index: WorkspaceIndex; at: number } | undefined;
+  /** Bumped by every change to the entries. */
+  private mutations = 0;
   private indexing: Promise<void> | undefined;
   private generation = 0;
   private flushScheduled = false;
@@ -42,8 +52,14 @@ export class PlanStore implements vscode.Disposable {
   /** Fires with the URIs whose plans changed (added, edited, removed). */
   readonly onDidChange = this.emitter.event;
 
-  /** `storage`: where the warm-start cache lives (the workspace's extension storage); none keeps it in memory. */
-  constructor(private readonly storage?: vscode.Uri) {
+  private readonly storage: vscode.Uri | undefined;
+  private readonly parserWorker: string | undefined;
+  /** What the last workspace indexing did (files parsed, on which thread, from the cache). */
+  lastIndexStats: IndexStats | undefined;
+
+  constructor(options: PlanStoreOptions = {}) {
+    this.storage = options.storage;
+    this.parserWorker = options.parserWorker;
     this.discovery = planDiscovery();
     this.disposables.push(
       this.emitter,
@@ -87,8 +103,17 @@ export class PlanStore implements vscode.Disposable {
 
   /** The dependency graph over all plans; rebuilt lazily after a change. */
   index(): WorkspaceIndex {
-    this.workspaceIndex ??= buildWorkspaceIndex(this.plans().map((entry) => entry.plan));
-    return this.workspaceIndex;
+    if (this.workspaceIndex?.at !== this.mutations) {
+      this.workspaceIndex = { index: buildWorkspaceIndex(this.plans().map((entry) => entry.plan)), at: this.mutations };
+    }
+    return this.workspaceIndex.index;
+  }
+
+  /** Builds the graph in slices, so that the first `index()` after indexing finds it ready. */
+  private async prepareIndex(): Promise<void> {
+    const at = this.mutations;
+    const index = await buildWorkspaceIndexSliced(this.plans().map((entry) => entry.plan), { sliceMs: SLICE_MS });
+    if (at === this.mutations) this.workspaceIndex = { index, at };
   }
 
   /** Finds and reads the workspace's plans once; later calls wait for the same work. */
@@ -114,6 +139,7 @@ export class PlanStore implements vscode.Disposable {
     for (const [key, entry] of this.entries) {
       if (entry.version === undefined) {
         this.entries.delete(key);
+        this.mutations++;
         this.changed.add(key);
       }
     }
@@ -125,16 +151,27 @@ export class PlanStore implements vscode.Disposable {
     await vscode.commands.executeCommand('setContext', 'phaselens.indexed', false);
     const files = (await this.discovery.findPlanCandidates()).filter((uri) => !this.isOpen(uri));
     const cache = (this.cache ??= await this.loadCache());
-    const indexed = await indexPlans(
-      files.map((uri) => ({ uri: uri.toString(), read: () => readText(uri) })),
-      { cache, sliceMs: SLICE_MS, keepText: true, buildIndex: false },
-    );
+    const offThread = this.parserWorker ? new OffThreadParser(this.parserWorker) : undefined;
+    let indexed: Awaited<ReturnType<typeof indexPlans>>;
+    try {
+      indexed = await indexPlans(
+        files.map((uri) => ({ uri: uri.toString(), read: () => readText(uri) })),
+        { cache, sliceMs: SLICE_MS, keepText: true, buildIndex: false, offThread },
+      );
+    } finally {
+      // The worker's memory is only worth keeping while there is a workspace to read.
+      void offThread?.close();
+    }
     if (generation !== this.generation) return;
+    this.lastIndexStats = indexed.stats;
     for (const { uri, plan, text } of indexed.plans) {
       const parsed = vscode.Uri.parse(uri);
       // A file opened while indexing ran is the editor's now: its document wins.
       if (!this.isOpen(parsed)) this.storeParsed(parsed, text ?? '', plan);
     }
+    // Every view asks for the graph as soon as it hears of the new plans: have it ready, built in slices.
+    await this.prepareIndex();
+    if (generation !== this.generation) return;
     this.flush();
     cache.retainOnly(indexed.hashes);
     void this.saveCache(cache);
@@ -216,7 +253,7 @@ export class PlanStore implements vscode.Disposable {
     if (previous && previous.text === text && previous.version === undefined) return;
     this.entries.set(key, { uri, text, plan, version: undefined });
     this.changed.add(key);
-    this.workspaceIndex = undefined;
+    this.mutations++;
   }
 
   private store(uri: vscode.Uri, text: string, version: number | undefined): PlanEntry {
@@ -229,6 +266,7 @@ export class PlanStore implements vscode.Disposable {
     this.entries.set(key, entry);
     const mattered = plan.phases.length > 0 || (previous?.plan.phases.length ?? 0) > 0;
     if (mattered) {
+      this.mutations++;
       this.changed.add(key);
       this.scheduleFlush();
     }
@@ -245,13 +283,13 @@ export class PlanStore implements vscode.Disposable {
     const key = uri.toString();
     this.parsers.delete(key);
     if (this.entries.delete(key)) {
+      this.mutations++;
       this.changed.add(key);
       this.scheduleFlush();
     }
   }
 
   private scheduleFlush() {
-    this.workspaceIndex = undefined;
     if (this.flushScheduled) return;
     this.flushScheduled = true;
     queueMicrotask(() => this.flush());
@@ -262,7 +300,6 @@ export class PlanStore implements vscode.Disposable {
     if (this.changed.size === 0) return;
     const uris = [...this.changed].map((key) => vscode.Uri.parse(key));
     this.changed.clear();
-    this.workspaceIndex = undefined;
     if (this.isIndexed) void vscode.commands.executeCommand('setContext', 'phaselens.hasPlans', this.plans().length > 0);
     this.emitter.fire(uris);
   }

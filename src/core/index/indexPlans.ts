@@ -14,7 +14,8 @@ import { Slicer, type SliceOptions, type SliceStats } from './slicer';
  * pre-check), and a slice ends before a unit that would likely overrun it.
  *
  * Files that cannot hold a phase are skipped unparsed (`mightBePlan`), and with a `cache` a
- * file whose content hash is known is not parsed at all.
+ * file whose content hash is known is not parsed at all. With `offThread`, parsing happens on a
+ * worker thread and this thread does only the cheap rest.
  */
 
 export interface PlanSource {
@@ -46,6 +47,21 @@ export interface IndexOptions extends SliceOptions {
   buildIndex?: boolean;
   /** Files read ahead of the one being parsed, so reading overlaps parsing. Default 8. */
   readAhead?: number;
+  /**
+   * Parse on another thread (see `OffThreadParser`): this thread then only reads, pre-checks,
+   * hashes and decodes results, in slices. A file the other thread cannot parse is parsed here.
+   */
+  offThread?: PlanParserThread;
+  /** Files handed to `offThread` and not yet back, at most. Default 8. */
+  parsesInFlight?: number;
+}
+
+/** What `indexPlans` needs of an `OffThreadParser`. */
+export interface PlanParserThread {
+  /** The plan of `text` as JSON; rejects when it cannot be parsed there. */
+  parse(text: string, uri: string): Promise<string>;
+  /** True once every request would reject (the thread failed or was closed). */
+  readonly unavailable: boolean;
 }
 
 export interface IndexedPlan {
@@ -63,6 +79,8 @@ export interface IndexStats extends SliceStats {
   fromCache: number;
   /** Files parsed with remark. */
   parsed: number;
+  /** Of those, the files parsed on the `offThread` parser. */
+  parsedOffThread: number;
   /** Files the pre-check ruled out without parsing. */
   skipped: number;
   /** Parsed (or cached) files without any phase. */
@@ -82,14 +100,50 @@ export interface IndexResult {
 }
 
 const DEFAULT_READ_AHEAD = 8;
+const DEFAULT_PARSES_IN_FLIGHT = 8;
 
 export async function indexPlans(files: readonly PlanSource[], options: IndexOptions = {}): Promise<IndexResult> {
-  const { cache, signal } = options;
+  const { cache, signal, offThread } = options;
   const started = performance.now();
   const slicer = new Slicer(options);
-  const counts = { files: files.length, fromCache: 0, parsed: 0, skipped: 0, withoutPhases: 0, unreadable: 0 };
-  const plans: IndexedPlan[] = [];
+  const counts = { files: files.length, fromCache: 0, parsed: 0, parsedOffThread: 0, skipped: 0, withoutPhases: 0, unreadable: 0 };
+  /** Per file, in the order given: its plan, or undefined once it is known to hold none. */
+  const outcomes: Array<IndexedPlan | undefined> = new Array(files.length);
   const hashes = new Set<string>();
+  const parsing = new InFlight(options.parsesInFlight ?? DEFAULT_PARSES_IN_FLIGHT);
+  let done = 0;
+  let found = 0;
+
+  const settle = async (index: number, plan: Plan | undefined, hash = '', text?: string) => {
+    if (plan && plan.phases.length > 0) {
+      outcomes[index] = options.keepText ? { uri: files[index]!.uri, hash, plan, text } : { uri: files[index]!.uri, hash, plan };
+      found++;
+    } else if (plan) {
+      counts.withoutPhases++;
+    }
+    done++;
+    const progress: IndexProgress = { done, total: files.length, plans: found };
+    if (options.onProgress) await slicer.run(() => options.onProgress!(progress));
+  };
+
+  const parseHere = async (text: string, uri: string): Promise<Plan> => {
+    const parsed = await slicer.runSteps(parsePlanInSteps(text, uri));
+    // Copy the strings out: slices of the source would keep every file's text alive.
+    return slicer.run(() => detachPlan(parsed));
+  };
+
+  /** Parses on the worker thread; if it cannot, here. The plan's JSON is decoded inside a slice. */
+  const parseElsewhere = async (text: string, uri: string): Promise<Plan> => {
+    let json: string;
+    try {
+      json = await offThread!.parse(text, uri);
+    } catch {
+      return parseHere(text, uri);
+    }
+    const plan = await slicer.run(() => JSON.parse(json) as Plan);
+    counts.parsedOffThread++;
+    return plan;
+  };
 
   const reads = new ReadAhead(files, options.readAhead ?? DEFAULT_READ_AHEAD);
   for (let index = 0; index < files.length; index++) {
@@ -98,27 +152,40 @@ export async function indexPlans(files: readonly PlanSource[], options: IndexOpt
     const text = await reads.take(index);
     if (text === undefined) {
       counts.unreadable++;
-    } else if (!(await slicer.run(() => mightBePlan(text)))) {
-      counts.skipped++;
-    } else {
-      const hash = await slicer.run(() => contentHash(text));
-      hashes.add(hash);
-      let plan = await slicer.run(() => cache?.get(hash, uri));
-      if (plan) {
-        counts.fromCache++;
-      } else {
-        const parsed = await slicer.runSteps(parsePlanInSteps(text, uri));
-        // Copy the strings out: slices of the source would keep every file's text alive.
-        plan = await slicer.run(() => detachPlan(parsed));
-        cache?.set(hash, plan);
-        counts.parsed++;
-      }
-      if (plan.phases.length > 0) plans.push(options.keepText ? { uri, hash, plan, text } : { uri, hash, plan });
-      else counts.withoutPhases++;
+      await settle(index, undefined);
+      continue;
     }
-    const progress: IndexProgress = { done: index + 1, total: files.length, plans: plans.length };
-    if (options.onProgress) await slicer.run(() => options.onProgress!(progress));
+    if (!(await slicer.run(() => mightBePlan(text)))) {
+      counts.skipped++;
+      await settle(index, undefined);
+      continue;
+    }
+    const hash = await slicer.run(() => contentHash(text));
+    hashes.add(hash);
+    const cached = await slicer.run(() => cache?.get(hash, uri));
+    if (cached) {
+      counts.fromCache++;
+      await settle(index, cached, hash, text);
+      continue;
+    }
+    counts.parsed++;
+    if (!offThread || offThread.unavailable) {
+      const plan = await parseHere(text, uri);
+      cache?.set(hash, plan);
+      await settle(index, plan, hash, text);
+      continue;
+    }
+    // Several files are with the worker at once, so it never waits on this thread's reading.
+    await parsing.add(
+      parseElsewhere(text, uri).then((plan) => {
+        cache?.set(hash, plan);
+        return settle(index, plan, hash, text);
+      }),
+    );
   }
+  await parsing.all();
+
+  const plans = outcomes.filter((outcome): outcome is IndexedPlan => outcome !== undefined);
   let index: WorkspaceIndex | undefined;
   if (options.buildIndex !== false) index = await slicer.runSteps(buildWorkspaceIndexInSteps(plans.map((entry) => entry.plan)));
   const stats: IndexStats = { ...counts, ...slicer.stats, elapsedMs: performance.now() - started };
@@ -164,5 +231,31 @@ class ReadAhead {
     const reading = this.pending.get(index)!;
     this.pending.delete(index);
     return reading;
+  }
+}
+
+/** Work handed elsewhere and not yet back: `add` waits while `limit` are out; a failure surfaces in `all`. */
+class InFlight {
+  private readonly running = new Set<Promise<void>>();
+  private failure: { error: unknown } | undefined;
+
+  constructor(private readonly limit: number) {}
+
+  async add(work: Promise<void>): Promise<void> {
+    const tracked = work.then(
+      () => void this.running.delete(tracked),
+      (error: unknown) => {
+        this.running.delete(tracked);
+        this.failure ??= { error };
+      },
+    );
+    this.running.add(tracked);
+    while (this.running.size >= Math.max(1, this.limit)) await Promise.race(this.running);
+    if (this.failure) throw this.failure.error;
+  }
+
+  async all(): Promise<void> {
+    await Promise.all(this.running);
+    if (this.failure) throw this.failure.error;
   }
 }
