@@ -130,7 +130,7 @@ describe('diagnostics and quick fixes', () => {
 
     // The cycle points at the other plan's reference that closes it.
     const cycle = byRule.get('dependency-cycle')!;
-    assert.match(cycle.message, /^Phase 63 is part of a dependency cycle: 63 → 65 \(CYCLE_PARTNER\.md\) → 63/);
+    assert.match(cycle.message, /^Phase 63 is part of a dependency cycle: Phase 63 → Phase 65 \(CYCLE_PARTNER\.md\) → Phase 63/);
     const [other] = cycle.relatedInformation!;
     assert.equal(other!.location.uri.toString(), partner.toString());
     assert.equal(other!.location.range.start.line + 1, 5);

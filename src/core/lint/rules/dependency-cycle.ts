@@ -8,9 +8,10 @@ function baseName(file: string): string {
   return file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
 }
 
-/** A member in the cycle's path: its id, and its file when that is not the one being linted. */
+/** A member in the cycle's path, named as everywhere else ("Phase 2C"), with its file when that is not the one being linted. */
 function pathStep(member: PhaseRef, file: string): string {
-  return member.plan.file === file ? member.phase.id : `${member.phase.id} (${baseName(member.plan.file)})`;
+  const name = phaseName(member.phase);
+  return member.plan.file === file ? name : `${name} (${baseName(member.plan.file)})`;
 }
 
 function isLater(a: DependencyEdge, b: DependencyEdge): boolean {
