@@ -1,4 +1,8 @@
+import { runToEnd, type Steps } from '../steps';
 import { componentMembers, groupBy, type Digraph } from './digraph';
+
+/** Components placed between two pauses of `topologicalOrderInSteps`. */
+const COMPONENTS_PER_STEP = 2_000;
 
 /**
  * Dependencies before dependents. Edges go dependent → dependency. Among nodes that are free
@@ -6,6 +10,15 @@ import { componentMembers, groupBy, type Digraph } from './digraph';
  * the members of one cycle (strongly connected component) go together, in workspace order.
  */
 export function topologicalOrder(graph: Digraph, component: Int32Array, componentCount: number): Int32Array {
+  return runToEnd(topologicalOrderInSteps(graph, component, componentCount));
+}
+
+/**
+ * `topologicalOrder`, pausing every two thousand components (see steps.ts): over the tens of
+ * thousands of phases of a large workspace, the heap work takes tens of milliseconds before
+ * the JIT has compiled it.
+ */
+export function* topologicalOrderInSteps(graph: Digraph, component: Int32Array, componentCount: number): Steps<Int32Array> {
   const { size, offsets, targets } = graph;
   const members = componentMembers(component, componentCount);
 
@@ -30,10 +43,12 @@ export function topologicalOrder(graph: Digraph, component: Int32Array, componen
   for (let c = 0; c < componentCount; c++) firstMember[c] = members.targets[members.offsets[c]!]!;
   const heap = new MinHeap(firstMember, componentCount);
   for (let c = 0; c < componentCount; c++) if (waitingFor[c] === 0) heap.push(c);
+  yield;
 
   const order = new Int32Array(size);
   let placed = 0;
-  while (heap.size > 0) {
+  for (let popped = 1; heap.size > 0; popped++) {
+    if (popped % COMPONENTS_PER_STEP === 0) yield;
     const c = heap.pop();
     for (let m = members.offsets[c]!; m < members.offsets[c + 1]!; m++) order[placed++] = members.targets[m]!;
     for (let d = dependents.offsets[c]!; d < dependents.offsets[c + 1]!; d++) {

@@ -4,7 +4,7 @@ import { runToEnd, type Steps } from '../steps';
 import { catalogPhasesInSteps } from './catalog';
 import { coveringCycles } from './cycles';
 import { digraphFromPairs, groupBy, stronglyConnected } from './digraph';
-import { topologicalOrder } from './topologicalOrder';
+import { topologicalOrderInSteps } from './topologicalOrder';
 import type { Cycle, DependencyEdge, PhaseRef, Readiness, UnresolvedReference, WorkspaceIndex } from './types';
 
 /**
@@ -70,7 +70,9 @@ export function* buildWorkspaceIndexInSteps(plans: readonly Plan[]): Steps<Works
     }),
   }));
   yield;
-  const order = Array.from(topologicalOrder(graph, component, count), (node) => nodes[node]!);
+  const ordered = yield* topologicalOrderInSteps(graph, component, count);
+  yield;
+  const order = Array.from(ordered, (node) => nodes[node]!);
 
   let incoming: ReturnType<typeof groupBy> | undefined;
   const dependenciesOf = (target: PhaseRef): DependencyEdge[] => {
