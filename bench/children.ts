@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { buildWorkspaceIndex } from '../src/core/graph';
-import { indexPlans, PlanCache } from '../src/core/index';
+import { indexPlans, OffThreadParser, PlanCache } from '../src/core/index';
 import { createFakeContext, createFakeVscode, installFakeVscode } from './fakeVscode';
 import { collectGarbage, costClock, cpuNow, MB, type Timing } from './measure';
 import { rawRemarkParse } from './rawRemark';
@@ -22,6 +22,8 @@ export interface IndexChildInput {
   cacheIn?: string;
   /** Persist the cache here after indexing. */
   cacheOut?: string;
+  /** Parse on this worker script (dist/planParserWorker.js), as the extension does; absent: on the main thread. */
+  parserWorker?: string;
 }
 
 export interface IndexChildResult {
@@ -63,12 +65,15 @@ async function indexChild(input: IndexChildInput): Promise<IndexChildResult> {
     load = since(started);
   }
   const indexStart = now();
+  const offThread = input.parserWorker ? new OffThreadParser(input.parserWorker) : undefined;
   // Slices are timed by cost (see measure.ts): time this shared machine gives to other
   // processes is not the indexer keeping the thread busy.
   const result = await indexPlans(
     input.files.map((file) => ({ uri: file, read: () => readFile(file, 'utf8') })),
-    { cache, clock: costClock() },
+    { cache, clock: costClock(), offThread },
   );
+  // As the extension does: the worker goes once the workspace is read.
+  await offThread?.close();
   const index = since(indexStart);
   const total = since(started);
   if (result.index.plans.length !== result.plans.length) throw new Error('graph and plans disagree');

@@ -182,13 +182,17 @@ function workspace(inputs: Inputs, scratch: string): WorkspaceFigures {
   const cold: IndexChildResult[] = [];
   const warm: IndexChildResult[] = [];
   const remark: Timing[] = [];
+  // Indexed as the extension does it: remark on the parser worker, the rest in slices here.
+  const parserWorker = path.join(repoRoot, 'dist/planParserWorker.js');
   const runs = rounds(3, 1);
   for (let round = 0; round < runs; round++) {
     rmSync(cacheFile, { force: true });
-    cold.push(runInChild<IndexChildResult>('index', { files, cacheOut: cacheFile }));
-    warm.push(runInChild<IndexChildResult>('index', { files, cacheIn: cacheFile }));
+    cold.push(runInChild<IndexChildResult>('index', { files, cacheOut: cacheFile, parserWorker }));
+    warm.push(runInChild<IndexChildResult>('index', { files, cacheIn: cacheFile, parserWorker }));
     if (round < rounds(2, 1)) remark.push(runInChild<{ total: Timing }>('raw-workspace', { files }).total);
   }
+  // The fallback when no worker can start: everything on this thread, in slices.
+  const inThread = runInChild<IndexChildResult>('index', { files });
   const coldTime = medians(cold.map((run) => run.total));
   const warmTime = medians(warm.map((run) => run.total));
   const remarkTime = medians(remark);
@@ -217,13 +221,30 @@ function workspace(inputs: Inputs, scratch: string): WorkspaceFigures {
   const longest = Math.max(...cold.map((run) => run.stats.longestSliceMs), ...warm.map((run) => run.stats.longestSliceMs));
   const loopDelay = Math.max(...cold.map((run) => run.eventLoopMaxMs), ...warm.map((run) => run.eventLoopMaxMs));
   const warmLoad = Math.max(...warm.map((run) => run.load.cost));
+  const section4 = '4. longest busy stretch while indexing the 1,000 files';
   figures.push({
-    section: '4. longest busy stretch while indexing the 1,000 files',
-    label: 'longest indexer slice (worst of all cold and warm runs)',
+    section: section4,
+    label: 'longest indexer slice on the host thread (worst of all cold and warm runs)',
     value: longest,
     unit: 'ms',
-    detail: `cost between two yields (reading, pre-check, parsing, model, and the graph at the end), slices of 20 ms; per cold run ${median(cold.map((run) => run.stats.slices))} slices, the longest ${cold.map((run) => run.stats.longestSliceMs.toFixed(1)).join(' / ')} ms, ${cold.map((run) => run.stats.longSlices).join(' / ')} over 50 ms; longest single step ${Math.max(...cold.map((run) => run.stats.longestStepMs), ...warm.map((run) => run.stats.longestStepMs)).toFixed(1)} ms`,
+    detail: `cost between two yields of the host thread (reading, pre-check, hashing, decoding each plan the worker parsed, and the graph at the end; an upper bound, as the worker's CPU counts in the process's), slices of 20 ms; ${median(cold.map((run) => run.stats.parsedOffThread))} of ${median(cold.map((run) => run.stats.parsed))} files parsed on the worker; per cold run the longest ${cold.map((run) => run.stats.longestSliceMs.toFixed(1)).join(' / ')} ms, ${cold.map((run) => run.stats.longSlices).join(' / ')} over 50 ms; longest single step ${Math.max(...cold.map((run) => run.stats.longestStepMs), ...warm.map((run) => run.stats.longestStepMs)).toFixed(1)} ms`,
     budget: { text: '≤ 50 ms', met: longest <= 50 },
+  });
+  figures.push({
+    section: section4,
+    label: 'largest event-loop delay of the host thread (perf_hooks, wall-clock)',
+    value: loopDelay,
+    unit: 'ms',
+    detail: `everything on the thread, measured from outside the indexer: GC pauses, message handling and cache loading included, and any time this shared machine gave to other processes; per run ${[...cold, ...warm].map((run) => run.eventLoopMaxMs.toFixed(0)).join(' / ')} ms`,
+    budget: { text: '≤ 50 ms', met: loopDelay <= 50 },
+  });
+  figures.push({
+    section: section4,
+    label: 'the same without the worker (fallback: remark on the host thread, in slices)',
+    value: inThread.stats.longestSliceMs,
+    unit: 'ms',
+    detail: `one cold run: ${inThread.stats.slices} slices, ${inThread.stats.longSlices} over 50 ms, longest step ${inThread.stats.longestStepMs.toFixed(1)} ms, largest event-loop delay ${inThread.eventLoopMaxMs.toFixed(0)} ms; total ${inThread.total.cost.toFixed(0)} ms`,
+    budget: { text: 'none (informational: the path taken when no worker can start)', met: undefined },
   });
   const graph = medians(cold.map((run) => run.graph));
   figures.push({
@@ -241,14 +262,6 @@ function workspace(inputs: Inputs, scratch: string): WorkspaceFigures {
     unit: 'ms',
     detail: 'reading the cache file and finding its entries, before indexing starts (worst run); each entry is parsed later, inside the slices',
     budget: { text: '≤ 50 ms', met: warmLoad <= 50 },
-  });
-  figures.push({
-    section: '4. longest busy stretch while indexing the 1,000 files',
-    label: 'largest event-loop delay (perf_hooks, wall-clock)',
-    value: loopDelay,
-    unit: 'ms',
-    detail: 'everything on the thread, cache loading included, and time this shared machine gave to other processes',
-    budget: { text: 'none (informational: wall-clock on a loaded machine)', met: undefined },
   });
   const heap = median(cold.map((run) => run.heapMB));
   figures.push({
