@@ -16,6 +16,13 @@
 // Screenshots: a test that logs the line `[screenshot] PATH.png` gets a PNG of the whole page at PATH
 // (relative paths resolve against --screenshot-dir, or the current directory). The file appears atomically,
 // so the test can poll for it. With --screenshot-dir the runner also saves end.png when the tests finish.
+// `[screenshot] PATH.png {"waitFor":"CSS"}` first waits (up to 10 s) until an element matching CSS is visible,
+// for parts of the workbench the extension API cannot see (the suggest widget, a peek, the rename box).
+//
+// Keys: a test that logs `[keyboard] {"ack":"/abs/file","waitFor":"CSS","type":"text","press":["Shift+Enter"]}`
+// gets, in order, the wait, the text typed and the keys pressed into the focused element of the page, as a
+// user would (the rename box is an HTML input that no VS Code command types into). The runner then writes
+// "ok" or the error to the ack file.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -105,10 +112,11 @@ setTimeout(() => finish(EXIT.timeout, `TIMEOUT after ${timeoutSeconds} s while $
 let page;
 let screenshotQueue = Promise.resolve();
 /** Writes a PNG of the page via a temporary name and a rename, so a polling test never reads half a file. */
-function saveScreenshot(target, label) {
+function saveScreenshot(target, label, waitFor) {
   const take = async () => {
     if (!page || page.isClosed()) return;
     try {
+      if (waitFor) await page.waitForSelector(waitFor, { state: 'visible', timeout: 10000 });
       fs.mkdirSync(path.dirname(target), { recursive: true });
       const partial = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.partial`);
       fs.writeFileSync(partial, await page.screenshot({ timeout: 10000 }));
@@ -119,6 +127,29 @@ function saveScreenshot(target, label) {
     }
   };
   screenshotQueue = screenshotQueue.then(take);
+  return screenshotQueue;
+}
+
+/** Types and presses keys as a `[keyboard]` request asks (in the same queue as screenshots), then acknowledges. */
+function useKeyboard(request) {
+  const act = async () => {
+    let outcome = 'ok';
+    try {
+      if (!page || page.isClosed()) throw new Error('the workbench page is closed');
+      if (request.waitFor) await page.waitForSelector(request.waitFor, { state: 'visible', timeout: 10000 });
+      if (request.type) await page.keyboard.type(request.type);
+      for (const key of request.press ?? []) await page.keyboard.press(key);
+    } catch (error) {
+      outcome = `keyboard request failed: ${error.message}`;
+      say(outcome);
+    }
+    if (typeof request.ack === 'string' && path.isAbsolute(request.ack)) {
+      const partial = `${request.ack}.${process.pid}.partial`;
+      fs.writeFileSync(partial, outcome);
+      fs.renameSync(partial, request.ack);
+    }
+  };
+  screenshotQueue = screenshotQueue.then(act);
   return screenshotQueue;
 }
 
@@ -217,13 +248,21 @@ page.on('console', (message) => {
 
 // Expected offline noise from the workbench and built-in extensions: kept in workbench.log, shown with --verbose.
 const NOISE = /^(\[(AgentHost|ChatModelSelection|AccountPolicyGate|reconnection-grace-time|Service Worker)[^\]]*\]|Creating a socket|Resolving connection token|Resolved connection token|Updating additional builtin extensions cache)|ENOTFOUND|EAI_AGAIN|authentication provider 'github'|Extension host \(Remote\) is (un)?responsive/;
-const SCREENSHOT_REQUEST = /^\[screenshot\] (.+\.png)\s*$/;
+const SCREENSHOT_REQUEST = /^\[screenshot\] (.+?\.png)(?: (\{.*\}))?\s*$/;
+const KEYBOARD_REQUEST = /^\[keyboard\] (\{.*\})\s*$/;
+const parseRequest = (json) => { try { return JSON.parse(json); } catch { return undefined; } };
 // The workbench calls these two hooks when it runs extension tests (as in VS Code's own web integration tests).
 await page.exposeFunction('codeAutomationLog', (type, logArgs) => {
   const text = (Array.isArray(logArgs) ? logArgs : [logArgs]).map((x) => (typeof x === 'string' ? x : JSON.stringify(x))).join(' ');
   workbenchLog.write(`[${type}] ${text}\n`);
   const request = SCREENSHOT_REQUEST.exec(text);
-  if (request) { saveScreenshot(path.resolve(screenshotDir ?? process.cwd(), request[1]), 'screenshot'); return; }
+  if (request) {
+    saveScreenshot(path.resolve(screenshotDir ?? process.cwd(), request[1]), 'screenshot', request[2] ? parseRequest(request[2])?.waitFor : undefined);
+    return;
+  }
+  const keys = KEYBOARD_REQUEST.exec(text);
+  const keyRequest = keys && parseRequest(keys[1]);
+  if (keyRequest) { useKeyboard(keyRequest); return; }
   if (!verbose && NOISE.test(text)) return;
   (type === 'error' || type === 'warn' ? process.stderr : process.stdout).write(`${text}\n`);
 });

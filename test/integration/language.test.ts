@@ -5,8 +5,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { WAIT_MS } from './events';
 import { api, lensesOf, titlesByLine, withDialog } from './phaseActionsSupport';
-import { screenshot } from './screenshot';
+import { canUseKeyboard, keyboard, screenshot } from './screenshot';
 
 const folder = () => vscode.workspace.workspaceFolders![0]!.uri;
 const coreUri = () => vscode.Uri.joinPath(folder(), 'language', 'LANGUAGE_CORE.md');
@@ -70,6 +71,40 @@ async function restore(originals: Map<string, string>) {
     }
     if (document?.isDirty) await document.save();
     if (fs.readFileSync(file, 'utf8') !== original) fs.writeFileSync(file, original);
+  }
+}
+
+/**
+ * Resolves once the refactor preview has a document for each of `names` (and `ready` holds), checking
+ * as preview documents open or change; fails after WAIT_MS, listing what the preview had.
+ */
+function previewPlans(previewed: () => Array<{ name: string; text: string }>, names: string[], ready: () => boolean = () => true): Promise<void> {
+  const done = () => names.every((name) => previewed().some((preview) => preview.name === name)) && ready();
+  return new Promise<void>((resolve, reject) => {
+    const subscriptions: vscode.Disposable[] = [];
+    const stop = () => subscriptions.forEach((subscription) => subscription.dispose());
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`the refactor preview did not show the rename; it has: ${previewed().map((preview) => preview.name).join(', ') || 'nothing'}`));
+    }, WAIT_MS);
+    const check = () => {
+      if (!done()) return;
+      clearTimeout(timer);
+      stop();
+      resolve();
+    };
+    subscriptions.push(vscode.workspace.onDidOpenTextDocument(check), vscode.workspace.onDidChangeTextDocument(check));
+    check();
+  });
+}
+
+/** Both fixture plans read as `originals`, in their documents (nothing unsaved) and on disk. */
+function assertPlansAsBefore(originals: Map<string, string>) {
+  for (const uri of [coreUri(), releaseUri()]) {
+    const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uri.toString());
+    assert.equal(document?.getText(), originals.get(uri.fsPath), `${nameOf(uri)} reads as before`);
+    assert.equal(document?.isDirty, false, `${nameOf(uri)} has no unsaved change`);
+    assert.equal(fs.readFileSync(uri.fsPath, 'utf8'), originals.get(uri.fsPath), `${nameOf(uri)} on disk is as before`);
   }
 }
 
@@ -204,6 +239,74 @@ describe('language: phase ids as code in plan files', () => {
     assert.deepEqual(await definitionsAt(releaseUri(), at(releaseNow, '**Dependencies**: Phase 71C, P71E', 'P71E')), [
       { origin: 'P71E', target: 'LANGUAGE_CORE.md:14 "Phase 71E"', section: [14, 24] },
     ]);
+  });
+
+  it('hands a rename marked for confirmation to VS Code`s refactor preview, where Discard changes nothing', async () => {
+    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', coreUri(), at(core, '## Phase 71B: Indexer', '71B'), '71E');
+    // The extension host does not give an edit's entry metadata back, so the entries are labelled again.
+    const confirmable = new vscode.WorkspaceEdit();
+    for (const [uri, edits] of edit.entries()) {
+      for (const change of edits) confirmable.replace(uri, change.range, change.newText, { needsConfirmation: true, label: 'Rename Phase 71B → 71E' });
+    }
+    assert.equal(confirmable.size, 2, 'both plans');
+
+    // The preview works on copies of the plans (scheme vscode-bulkeditpreview-editor); the extension
+    // host sees those documents open, though not the panel itself.
+    const previewed = () =>
+      vscode.workspace.textDocuments
+        .filter((document) => document.uri.scheme === 'vscode-bulkeditpreview-editor')
+        .map((document) => ({ name: path.basename(document.uri.path), text: document.getText() }));
+    const opened = previewPlans(previewed, ['LANGUAGE_CORE.md', 'LANGUAGE_RELEASE.md']);
+    const applying = vscode.workspace.applyEdit(confirmable, { isRefactoring: true });
+    let discarded = false;
+    try {
+      await opened;
+      // Entries that need confirmation start unticked in the preview: its copies read as the plans
+      // do until the user ticks them, and the plans themselves are untouched while it is open.
+      for (const { name, text } of previewed()) assert.equal(text, originals.get(path.join(path.dirname(coreUri().fsPath), name)), `the preview of ${name}`);
+      assert.equal(core.getText(), originals.get(coreUri().fsPath));
+      assert.equal(release.getText(), originals.get(releaseUri().fsPath));
+      await vscode.commands.executeCommand('refactorPreview.discard');
+      discarded = true;
+      assert.equal(await applying, false, 'a discarded preview applies nothing');
+    } finally {
+      if (!discarded) await vscode.commands.executeCommand('refactorPreview.discard');
+      await vscode.commands.executeCommand('workbench.action.closePanel');
+    }
+    assertPlansAsBefore(originals);
+  });
+
+  it('F2, a new id and Ctrl+Enter preview the rename in both plans; Discard changes nothing', async function () {
+    if (!canUseKeyboard()) {
+      console.log('      (skipped: only the code-server runner can type into the rename box)');
+      this.skip();
+    }
+    const editor = await vscode.window.showTextDocument(core);
+    const heading = at(core, '## Phase 71B: Indexer', '71B');
+    editor.selection = new vscode.Selection(heading, heading);
+    const previewed = () =>
+      vscode.workspace.textDocuments
+        .filter((document) => document.uri.scheme === 'vscode-bulkeditpreview-editor')
+        .map((document) => ({ name: path.basename(document.uri.path), text: document.getText() }));
+    const renamed = (name: string, line: string) => previewed().some((preview) => preview.name === name && preview.text.split(/\r?\n/).includes(line));
+    const shown = previewPlans(previewed, ['LANGUAGE_CORE.md', 'LANGUAGE_RELEASE.md'], () =>
+      renamed('LANGUAGE_CORE.md', '## Phase 71E: Indexer') && renamed('LANGUAGE_CORE.md', '**Builds On**: 71A + 71E') && renamed('LANGUAGE_RELEASE.md', '**Dependencies**: Phase 71C, P71E'),
+    );
+    // F2 resolves only when the rename is over.
+    const renaming = vscode.commands.executeCommand('editor.action.rename');
+    try {
+      // The box takes the focus after it shows; the keys go to it only then.
+      await keyboard({ waitFor: '.rename-box input.rename-input:focus', type: 'Phase 71E', press: ['Control+Enter'] });
+      await shown;
+      assert.equal(core.getText(), originals.get(coreUri().fsPath), 'nothing is renamed while the preview is open');
+      assert.equal(release.getText(), originals.get(releaseUri().fsPath));
+    } finally {
+      await vscode.commands.executeCommand('refactorPreview.discard');
+      await vscode.commands.executeCommand('cancelRenameInput'); // when the keys never reached the box
+      await renaming;
+      await vscode.commands.executeCommand('workbench.action.closePanel');
+    }
+    assertPlansAsBefore(originals);
   });
 
   it('refuses a rename to an id that is taken or of another kind, and says why', async () => {
