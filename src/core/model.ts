@@ -66,6 +66,12 @@ export interface DependencyRef {
   resolved: boolean;
   /** The field marks the reference finished ("P0, P1, P2 complete ✅"). */
   markedComplete: boolean;
+  /**
+   * Where the phase names the same dependency again (a second field, or twice in one:
+   * `Depends on: P3` and `Builds On: Phase 3`), so a rename rewrites every spelling. Absent when
+   * it is written once.
+   */
+  repeats?: Range[];
 }
 
 /** An explicit `Status:` field, kept so that write-back can respect its style. */

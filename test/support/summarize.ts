@@ -27,7 +27,11 @@ function summarizePhase(phase: Phase): unknown {
   if (phase.tasks.length > 0) summary.tasks = phase.tasks.map(summarizeTask);
   if (phase.successCriteria.length > 0) summary.successCriteria = phase.successCriteria.map((criterion) => `${criterion.line}: ${criterion.text}`);
   if (phase.dependsOn.length > 0) {
-    summary.dependsOn = phase.dependsOn.map((dependency) => `${dependency.id}${dependency.resolved ? '' : ' (unresolved)'}${dependency.markedComplete ? ' (marked complete)' : ''} @${dependency.line}`);
+    summary.dependsOn = phase.dependsOn.map(
+      (dependency) =>
+        `${dependency.id}${dependency.resolved ? '' : ' (unresolved)'}${dependency.markedComplete ? ' (marked complete)' : ''} @${dependency.line}` +
+        (dependency.repeats ? ` (again @${dependency.repeats.map((range) => `${range.line}:${range.column}`).join(', @')})` : ''),
+    );
   }
   if (phase.empty) summary.empty = true;
   if (phase.children.length > 0) summary.children = phase.children.map(summarizePhase);

@@ -31,9 +31,10 @@ export function mentionAt(index: WorkspaceIndex, plan: Plan, lineText: string, l
       if (target) return { kind: 'heading', range: phase.idRange, target };
     }
     for (const reference of phase.dependsOn) {
-      if (within(reference.range, line, column)) {
+      const written = [reference.range, ...(reference.repeats ?? [])].find((range) => within(range, line, column));
+      if (written) {
         const from = refOf(phase);
-        if (from) return { kind: 'dependency', range: reference.range, from, reference, target: index.resolve(reference, plan.file) };
+        if (from) return { kind: 'dependency', range: written, from, reference, target: index.resolve(reference, plan.file) };
       }
     }
   }
@@ -48,7 +49,9 @@ export function mentionAt(index: WorkspaceIndex, plan: Plan, lineText: string, l
   return undefined;
 }
 
-/** Every place in the workspace that depends on `target`, in workspace order. */
+/** Every place in the workspace that depends on `target`, in workspace order: each spelling, where a phase names it twice. */
 export function referencesTo(index: WorkspaceIndex, target: PhaseRef): { file: string; range: Range; from: PhaseRef; reference: DependencyRef }[] {
-  return index.dependentsOf(target).map((edge) => ({ file: edge.from.plan.file, range: edge.ref.range, from: edge.from, reference: edge.ref }));
+  return index
+    .dependentsOf(target)
+    .flatMap((edge) => [edge.ref.range, ...(edge.ref.repeats ?? [])].map((range) => ({ file: edge.from.plan.file, range, from: edge.from, reference: edge.ref })));
 }

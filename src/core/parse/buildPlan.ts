@@ -188,12 +188,17 @@ export function buildPlan(file: string, title: string, source: SourceLines, bloc
 
   const addDependencies = (phase: Phase, value: string, line: number, valueColumn: number) => {
     for (const reference of readDependencyIds(value)) {
-      if (phase.dependsOn.some((existing) => existing.key === reference.key)) continue;
+      const written = range(line, valueColumn + reference.start, valueColumn + reference.end);
+      const existing = phase.dependsOn.find((dependency) => dependency.key === reference.key);
+      if (existing) {
+        (existing.repeats ??= []).push(written);
+        continue;
+      }
       const dependency: DependencyRef = {
         id: reference.id,
         key: reference.key,
         line,
-        range: range(line, valueColumn + reference.start, valueColumn + reference.end),
+        range: written,
         resolved: false,
         markedComplete: reference.markedComplete,
       };

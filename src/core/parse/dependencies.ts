@@ -79,9 +79,8 @@ export function readDependencyIds(value: string): RawReference[] {
   }
   if (found.length === 0) found.push(...bareNumberList(value, markedComplete));
   if (found.length > 1 && RELATION.test(value)) return [];
-  found.sort((a, b) => a.start - b.start);
-  const seen = new Set<string>();
-  return found.filter((reference) => (seen.has(reference.key) ? false : (seen.add(reference.key), true)));
+  // Repeats ("P3, Phase 3") stay: the plan builder keeps the first and remembers the others' places.
+  return found.sort((a, b) => a.start - b.start);
 }
 
 interface NumberToken {

@@ -7,10 +7,11 @@ import { fileLabel, mentionNow, planContext, planContextNow, uriOf } from './pla
 
 /**
  * F2 on a phase heading id or a dependency reference renames the phase: its heading and every
- * reference in every plan, in one WorkspaceEdit whose entries carry a label, so Ctrl+Enter
- * (Cmd+Enter on macOS) in the rename box opens VS Code's refactor preview. A position that is no phase id is refused in prepareRename
- * (VS Code shows the message at the cursor); a refused new name (taken id, another kind) ends the
- * rename with an empty edit and a warning.
+ * reference in every plan, each spelling of it, in one WorkspaceEdit whose entries carry a label,
+ * so Ctrl+Enter (Cmd+Enter on macOS) in the rename box opens VS Code's refactor preview. A
+ * position that is no phase id is refused in prepareRename (VS Code shows the message at the
+ * cursor); a refused new name (taken id, another kind) ends the rename with an empty edit and a
+ * warning.
  */
 export class PhaseRenameProvider implements vscode.RenameProvider {
   constructor(private readonly store: PlanStore) {}

@@ -70,6 +70,29 @@ describe('language features (core)', () => {
     assert.deepEqual([text[2], text[6], text[10]], ['## Phase 2Z: Loader', '**Builds On**: 2Z loader + existing scanner', '**Dependencies**: Phase 2Z, 2B']);
   });
 
+  it('renames every spelling of a dependency a phase writes twice, and finds each of them', () => {
+    const twice = ['# Twice', '', '## Phase 1: Base', '', '## Phase 2: Next', '**Depends on**: P1, Phase 1 base work', '**Builds On**: 1', '- [ ] go'].join('\n');
+    const plan = parsePlan(twice, 'twice.md');
+    const index = buildWorkspaceIndex([plan]);
+    const base = index.lookup('phase:1', 'twice.md')[0]!;
+    assert.deepEqual(
+      referencesTo(index, base).map(({ range }) => `${range.line}:${range.column}-${range.endColumn}`),
+      ['6:16-18', '6:20-27', '7:15-16'],
+    );
+    const mention = mentionAt(index, plan, twice.split('\n')[6]!, 7, 15);
+    assert.equal(mention?.kind, 'dependency');
+    assert.equal(mention?.target, base);
+    const result = renamePhase(index, base, '1A', (_file, line) => twice.split('\n')[line - 1]);
+    assert.ok(result.ok);
+    assert.deepEqual(applyEdits(twice, result.edits.get('twice.md')!).split('\n').slice(2, 7), [
+      '## Phase 1A: Base',
+      '',
+      '## Phase 2: Next',
+      '**Depends on**: P1A, Phase 1A base work',
+      '**Builds On**: 1A',
+    ]);
+  });
+
   it('refuses a taken id, another kind, or something that is not an id', () => {
     const { index, ref, lineOf } = workspace();
     assert.match((renamePhase(index, ref('roadmap.md', '2C'), '2B', lineOf) as { reason: string }).reason, /already exists/);
