@@ -39,7 +39,8 @@ export class CursorPhaseTracker implements vscode.Disposable {
       // Any plan may hold a dependency of the phase at the cursor, so any change may change its state.
       store.onDidChange(() => this.update()),
     );
-    this.update();
+    // The first look parses the active plan: not inside activate(), which VS Code waits on.
+    this.timer = setTimeout(() => this.update(), 0);
   }
 
   get current(): ResolvedPhase | undefined {
