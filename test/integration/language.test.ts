@@ -7,7 +7,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { WAIT_MS } from './events';
 import { api, lensesOf, titlesByLine, withDialog } from './phaseActionsSupport';
-import { canUseKeyboard, keyboard, screenshot } from './screenshot';
+import { withRenamePreview } from './renamePreview';
+import { canUseKeyboard, screenshot } from './screenshot';
 
 const folder = () => vscode.workspace.workspaceFolders![0]!.uri;
 const coreUri = () => vscode.Uri.joinPath(folder(), 'language', 'LANGUAGE_CORE.md');
@@ -292,20 +293,11 @@ describe('language: phase ids as code in plan files', () => {
     const shown = previewPlans(previewed, ['LANGUAGE_CORE.md', 'LANGUAGE_RELEASE.md'], () =>
       renamed('LANGUAGE_CORE.md', '## Phase 71E: Indexer') && renamed('LANGUAGE_CORE.md', '**Builds On**: 71A + 71E') && renamed('LANGUAGE_RELEASE.md', '**Dependencies**: Phase 71C, P71E'),
     );
-    // F2 resolves only when the rename is over.
-    const renaming = vscode.commands.executeCommand('editor.action.rename');
-    try {
-      // The box takes the focus after it shows; the keys go to it only then.
-      await keyboard({ waitFor: '.rename-box input.rename-input:focus', type: 'Phase 71E', press: ['Control+Enter'] });
+    await withRenamePreview('Phase 71E', async () => {
       await shown;
       assert.equal(core.getText(), originals.get(coreUri().fsPath), 'nothing is renamed while the preview is open');
       assert.equal(release.getText(), originals.get(releaseUri().fsPath));
-    } finally {
-      await vscode.commands.executeCommand('refactorPreview.discard');
-      await vscode.commands.executeCommand('cancelRenameInput'); // when the keys never reached the box
-      await renaming;
-      await vscode.commands.executeCommand('workbench.action.closePanel');
-    }
+    });
     assertPlansAsBefore(originals);
   });
 

@@ -15,6 +15,7 @@ import type { PhasesTreeApi } from '../../../src/vscode/tree/registerPhasesView'
 import type { PhaseNode, TreeNode } from '../../../src/vscode/tree/nodes';
 import type { LintApi } from '../../../src/vscode/lint/registerLint';
 import type { DependencyGraphApi } from '../../../src/vscode/graph/registerDependencyGraph';
+import { withRenamePreview } from '../renamePreview';
 import { keyboard, screenshot } from '../screenshot';
 
 const folder = () => vscode.workspace.workspaceFolders![0]!.uri;
@@ -217,22 +218,13 @@ describe('README pictures of the example plans', () => {
     };
     editor.selection = new vscode.Selection(position, position);
     editor.revealRange(new vscode.Range(heading - 1, 0, heading + 16, 0), vscode.TextEditorRevealType.AtTop);
-    // F2 (what the key runs) opens the rename box; the command resolves only when the rename is over.
-    const renaming = vscode.commands.executeCommand('editor.action.rename');
-    try {
-      // The user types the new id and asks for the preview (Ctrl+Enter, as the box says). The box
-      // takes the focus after it shows, so the keys go to it only then.
-      await keyboard({ waitFor: '.rename-box input.rename-input:focus', type: 'Phase 2A', press: ['Control+Enter'] });
+    // The user types the new id and asks for the preview (Ctrl+Enter, as the box says).
+    await withRenamePreview('Phase 2A', async () => {
       await until('the refactor preview of the rename in both plans', previewChanged, previewShows);
       assertExamplesUnchanged(before); // nothing is renamed while the preview is open
       const file = await screenshot('rename.png', { waitFor: '.bulk-edit-panel .monaco-list-row' });
       if (file) console.log(`      picture: ${file}`);
-    } finally {
-      await vscode.commands.executeCommand('refactorPreview.discard');
-      await vscode.commands.executeCommand('cancelRenameInput'); // when the keys never reached the box
-      await renaming;
-      await vscode.commands.executeCommand('workbench.action.closePanel');
-    }
+    });
     assertExamplesUnchanged(before);
   });
 
