@@ -84,7 +84,7 @@ const productEntries = () => [
     plugins: [coreStaysPlain, executable],
   },
   { entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  // The worker thread the extension and the CLI parse plans on (see src/core/index/offThreadParser.ts).
+  // The worker thread the extension indexes the workspace's plans on (see src/core/index/offThreadParser.ts).
   { entryPoints: ['src/core/index/planParserWorker.ts'], outfile: 'dist/planParserWorker.js', plugins: [coreStaysPlain] },
 ].filter((entry) => existsSync(entry.entryPoints[0]));
 

@@ -54,8 +54,7 @@ export class PlanStore implements vscode.Disposable {
 
   private readonly storage: vscode.Uri | undefined;
   private readonly parserWorker: string | undefined;
-  /** What the last workspace indexing did (files parsed, on which thread, from the cache). */
-  lastIndexStats: IndexStats | undefined;
+  private indexStats: IndexStats | undefined;
 
   constructor(options: PlanStoreOptions = {}) {
     this.storage = options.storage;
@@ -122,6 +121,11 @@ export class PlanStore implements vscode.Disposable {
     return this.indexing;
   }
 
+  /** What the last workspace indexing did (files parsed, on which thread, from the cache). */
+  get lastIndexStats(): IndexStats | undefined {
+    return this.indexStats;
+  }
+
   get isIndexed(): boolean {
     return this.indexing !== undefined && this.indexedGeneration === this.generation;
   }
@@ -163,7 +167,7 @@ export class PlanStore implements vscode.Disposable {
       void offThread?.close();
     }
     if (generation !== this.generation) return;
-    this.lastIndexStats = indexed.stats;
+    this.indexStats = indexed.stats;
     for (const { uri, plan, text } of indexed.plans) {
       const parsed = vscode.Uri.parse(uri);
       // A file opened while indexing ran is the editor's now: its document wins.

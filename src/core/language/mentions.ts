@@ -12,6 +12,9 @@ export type PhaseMention =
   | { kind: 'dependency'; range: Range; from: PhaseRef; reference: DependencyRef; target: PhaseRef | undefined }
   | { kind: 'prose'; range: Range; key: string; text: string; target: PhaseRef };
 
+/** Every place a phase writes this dependency: the reference and its repeats. */
+const spellingsOf = (reference: DependencyRef): Range[] => [reference.range, ...(reference.repeats ?? [])];
+
 const within = (range: Range, line: number, column: number) =>
   line >= range.line && line <= range.endLine && (line > range.line || column >= range.column) && (line < range.endLine || column <= range.endColumn);
 
@@ -31,7 +34,7 @@ export function mentionAt(index: WorkspaceIndex, plan: Plan, lineText: string, l
       if (target) return { kind: 'heading', range: phase.idRange, target };
     }
     for (const reference of phase.dependsOn) {
-      const written = [reference.range, ...(reference.repeats ?? [])].find((range) => within(range, line, column));
+      const written = spellingsOf(reference).find((range) => within(range, line, column));
       if (written) {
         const from = refOf(phase);
         if (from) return { kind: 'dependency', range: written, from, reference, target: index.resolve(reference, plan.file) };
@@ -53,5 +56,5 @@ export function mentionAt(index: WorkspaceIndex, plan: Plan, lineText: string, l
 export function referencesTo(index: WorkspaceIndex, target: PhaseRef): { file: string; range: Range; from: PhaseRef; reference: DependencyRef }[] {
   return index
     .dependentsOf(target)
-    .flatMap((edge) => [edge.ref.range, ...(edge.ref.repeats ?? [])].map((range) => ({ file: edge.from.plan.file, range, from: edge.from, reference: edge.ref })));
+    .flatMap((edge) => spellingsOf(edge.ref).map((range) => ({ file: edge.from.plan.file, range, from: edge.from, reference: edge.ref })));
 }
