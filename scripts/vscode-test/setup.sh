@@ -12,6 +12,30 @@
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# Run from an npm script (`npm start`, `npm test`), this inherits the outer npm's script environment,
+# and the inner `npm install`s must not see it:
+#   - npm_config_* are the outer npm's resolved settings: npm_config_user_agent names the outer
+#     Node (v20), and code-server's postinstall reads the Node major from it and refuses to install;
+#     npm_config_nodedir=/usr points node-gyp at Node 20's headers for a Node 24 build.
+#   - npm_node_execpath, npm_execpath, NODE and npm_lifecycle_* / npm_package_* describe the outer
+#     run (its Node binary, its package); node-gyp and install scripts prefer NODE over PATH.
+#   - PATH gains the project's node_modules/.bin and npm's node-gyp-bin, which would shadow the tools
+#     the inner installs bring.
+# Clearing them gives the inner npm what a person typing `npm install` has: the user's and the
+# machine's npmrc files (read from disk: registry, cafile, ...) and the NPM_CONFIG_* a person exported
+# themselves (npm only ever sets the lower-case form), and nothing else. Settings this script
+# wants (nodedir for code-server's native build) are set explicitly where they apply.
+while IFS= read -r name; do
+  case "$name" in npm_*|NODE|INIT_CWD) unset "$name" ;; esac
+done < <(compgen -e)
+clean_path=""
+IFS=: read -r -a path_entries <<< "$PATH"
+for entry in "${path_entries[@]}"; do
+  case "$entry" in */node_modules/.bin|*/node-gyp-bin|"") continue ;; esac
+  clean_path="${clean_path:+$clean_path:}$entry"
+done
+export PATH="$clean_path"
+
 # shellcheck source=versions.env
 source "$HERE/versions.env"
 CACHE="${PHASELENS_VSCODE_TEST_HOME:-$HOME/.cache/phaselens-vscode-test}"
