@@ -49,6 +49,16 @@ export function nextReadyPhase(index: WorkspaceIndex, within: (ref: PhaseRef) =>
   return { kind: 'none', reason, inProgress, waiting, blocked };
 }
 
+/**
+ * The ready set: every phase `nextReadyPhase` would offer, in the same dependency order. What
+ * `phaselens next` prints and "Start Ready Phases" launches. Phases already in progress are not
+ * in it: they have been started.
+ */
+export function readyPhases(index: WorkspaceIndex, within: (ref: PhaseRef) => boolean = () => true): PhaseRef[] {
+  const next = nextReadyPhase(index, within);
+  return next.kind === 'ready' ? [next.phase, ...next.alsoReady] : [];
+}
+
 const MAX_NAMED = 3;
 
 function nameList(refs: readonly PhaseRef[], describe: (ref: PhaseRef) => string = (ref) => phaseName(ref.phase)): string {
