@@ -10,6 +10,8 @@ Commands:
   parse   Print the plan model (an outline, or JSON with --json)
   lint    Report problems: missing success criteria, broken dependencies, cycles, mojibake…
   graph   Print the dependency graph as Mermaid or Graphviz DOT
+  next    Print the ready set: phases that can start now, in dependency order
+  verify  Run the verify commands of success criteria (for CI)
   help    Show help for a command
 
 Inputs: a FILE is read as given; a DIR means the markdown files under it that define at
@@ -21,6 +23,7 @@ Options:
   -v, --version   Print the version
 
 Exit codes: 0 clean (or only warnings), 1 lint errors (or too many warnings), 2 usage or I/O failure.
+verify: 0 every check passed, 1 a check failed, 2 usage (an unknown phase too).
 `;
 
 export const COMMAND_HELP: Record<string, string> = {
@@ -59,8 +62,35 @@ Options:
   --direction <LR|TB|RL|BT>   Layout direction (default: LR)
   -h, --help                  Show this help
 `,
+  next: `Usage: phaselens next [--json] FILE|DIR|GLOB…
+
+Print the ready set: every planned phase whose dependencies are all done, dependencies first.
+These can start now, in parallel. Prints why nothing is ready when the set is empty.
+
+Options:
+  --json       Print { "ready": [ { "file", "id", "title", "line", "status", "dependsOn" } ] }
+  -h, --help   Show this help
+`,
+  verify: `Usage: phaselens verify [--phase ID] [--format text|json] [--timeout SECONDS] FILE|DIR|GLOB…
+
+Run the checks written in success criteria, from the current directory, one by one:
+  - Unit tests pass (verify: \`npm test\`)
+  - Lint is clean — verify: \`npm run lint\`
+Only the code span runs, as one command line of the platform shell (sh -c, or cmd /d /s /c);
+no other text of the plan is ever run. One line per check: PASS/FAIL, where, phase, criterion,
+command, time; a failing check's last output lines go to stderr.
+
+Options:
+  --phase <ID>                Only this phase's checks ('2A', 'Phase 2A', 'P5.1', 'Stage 1')
+  --format <text|json>        Output format (default: text)
+  --timeout <seconds>         Stop a check that runs longer, and count it failed
+  -h, --help                  Show this help
+
+Exit codes: 0 every check passed (or there were none), 1 a check failed, 2 usage (an unknown
+phase, a phase id in more than one plan) or I/O failure.
+`,
   help: `Usage: phaselens help [command]
 
-Show help for phaselens or one of its commands: parse, lint, graph.
+Show help for phaselens or one of its commands: parse, lint, graph, next, verify.
 `,
 };

@@ -1,6 +1,8 @@
 import { runGraph } from './commands/graph';
 import { runLint } from './commands/lint';
+import { runNext } from './commands/next';
 import { runParse } from './commands/parse';
+import { runVerify } from './commands/verify';
 import { CliError } from './errors';
 import { COMMAND_HELP, MAIN_HELP, VERSION } from './help';
 import type { CliIo } from './io';
@@ -9,6 +11,8 @@ const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => number> =
   parse: runParse,
   lint: runLint,
   graph: runGraph,
+  next: runNext,
+  verify: runVerify,
 };
 
 /** Runs one command line and returns the exit code; all output goes through `io`. */
