@@ -6,6 +6,9 @@ import { waitingOn } from './phaseDescriptions';
 import { targetOf, type PhaseTarget } from './phaseTarget';
 import { phaseLensChanges } from './phaseLensChanges';
 import type { PlanStore } from './planStore';
+import { splitLines } from '../core/edits/text';
+import { phaseChecks, tallyChecks } from '../core/verify';
+import type { CheckResults } from './verify/checkResults';
 
 const ACTION_COMMANDS: Readonly<Record<LensAction, string>> = {
   start: 'phaselens.startPhase',
@@ -22,9 +25,17 @@ class PhaseCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposabl
   private readonly changes: ReturnType<typeof phaseLensChanges>;
   readonly onDidChangeCodeLenses: vscode.Event<void>;
 
-  constructor(private readonly store: PlanStore) {
+  private readonly emitter = new vscode.EventEmitter<void>();
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(
+    private readonly store: PlanStore,
+    private readonly checkResults: CheckResults,
+  ) {
     this.changes = phaseLensChanges(store);
-    this.onDidChangeCodeLenses = this.changes.event;
+    // A finished run of verify commands changes `checks 2/3` without any edit to the plan.
+    this.subscriptions = [this.changes.event(() => this.emitter.fire()), checkResults.onDidChange(() => this.emitter.fire()), this.emitter];
+    this.onDidChangeCodeLenses = this.emitter.event;
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
@@ -32,6 +43,7 @@ class PhaseCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposabl
     const entry = this.store.entryFor(document);
     if (!entry) return [];
     const lenses: vscode.CodeLens[] = [];
+    const lines = splitLines(entry.text);
     for (const phase of allPhases(entry.plan)) {
       const range = new vscode.Range(phase.line - 1, 0, phase.line - 1, 0);
       const target = targetOf(entry, phase);
@@ -40,7 +52,8 @@ class PhaseCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposabl
         phase: ref.phase,
         ...(ref.plan.file !== entry.plan.file ? { otherFile: vscode.Uri.parse(ref.plan.file).path.split('/').pop() } : {}),
       }));
-      for (const item of phaseLensItems(phase, dependencies)) {
+      const checks = tallyChecks(phaseChecks(phase, lines), this.checkResults.get(entry.uri.toString(), phase.key));
+      for (const item of phaseLensItems(phase, dependencies, checks)) {
         let command: vscode.Command;
         if (item.kind === 'action') command = { title: item.title, tooltip: item.tooltip, command: ACTION_COMMANDS[item.action], arguments: [target] };
         else if (item.kind === 'waiting') {
@@ -58,10 +71,11 @@ class PhaseCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposabl
 
   dispose() {
     this.changes.dispose();
+    for (const subscription of this.subscriptions) subscription.dispose();
   }
 }
 
-export function registerCodeLens(store: PlanStore): vscode.Disposable {
-  const provider = new PhaseCodeLensProvider(store);
+export function registerCodeLens(store: PlanStore, checkResults: CheckResults): vscode.Disposable {
+  const provider = new PhaseCodeLensProvider(store, checkResults);
   return vscode.Disposable.from(provider, vscode.languages.registerCodeLensProvider({ language: 'markdown' }, provider));
 }

@@ -2,6 +2,7 @@ import { phaseName } from '../core/lint/phaseName';
 import type { Phase } from '../core/model';
 import { phaseProgress, progressLabel } from '../core/progress';
 import { statusText } from '../core/prompt';
+import { checksLabel, type ChecksTally } from '../core/verify';
 
 /**
  * What the lenses above one phase heading say, as plain data (no `vscode` here, so it is
@@ -31,7 +32,8 @@ const ACTION_TITLES: Readonly<Record<LensAction, string>> = {
   reopen: '↺ Reopen',
 };
 
-export function phaseLensItems(phase: Phase, waitingOn: readonly WaitingDependency[]): LensItem[] {
+/** `checks`: the phase's verify commands against their last run (`criteria 3/4 · checks 2/3`). */
+export function phaseLensItems(phase: Phase, waitingOn: readonly WaitingDependency[], checks?: ChecksTally): LensItem[] {
   const name = phaseName(phase);
   const action = actionFor(phase.status);
   const tooltips: Record<LensAction, string> = {
@@ -42,12 +44,16 @@ export function phaseLensItems(phase: Phase, waitingOn: readonly WaitingDependen
   const items: LensItem[] = [{ kind: 'action', action, title: ACTION_TITLES[action], tooltip: tooltips[action] }];
 
   const progress = phaseProgress(phase);
-  const label = progressLabel(progress);
+  const checksText = checks ? checksLabel(checks) : '';
+  const label = [progressLabel(progress), checksText].filter(Boolean).join(' · ');
   if (label) {
     const parts: string[] = [];
     if (progress.tasksTotal > 0) parts.push(`${progress.tasksDone} of ${progress.tasksTotal} tasks done`);
     if (progress.criteriaChecklist > 0) parts.push(`${progress.criteriaMet} of ${progress.criteriaChecklist} checkbox criteria met`);
     if (progress.criteriaTotal > progress.criteriaChecklist) parts.push(`${progress.criteriaTotal - progress.criteriaChecklist} criteria without a checkbox`);
+    if (checks && checks.total > 0) {
+      parts.push(checks.ran ? `${checks.passed} of ${checks.total} verify commands passed when last run` : `${checks.total} verify ${checks.total === 1 ? 'command' : 'commands'}, not run yet`);
+    }
     items.push({ kind: 'progress', title: label, tooltip: parts.join(' · ') });
   }
 

@@ -6,6 +6,8 @@ import { registerLint } from './lint/registerLint';
 import { registerPhaseActions } from './phaseActions';
 import { registerDependencyGraph } from './graph/registerDependencyGraph';
 import { registerLanguageFeatures } from './language/registerLanguageFeatures';
+import { CheckResults } from './verify/checkResults';
+import { registerVerifyDiagnostics } from './verify/registerVerify';
 
 /**
  * The composition root: every feature is one `registerX(...)` that returns a Disposable, and
@@ -24,7 +26,9 @@ export function activate(context: vscode.ExtensionContext): PhaseLensApi {
   context.subscriptions.push(lint);
   // Before the phase actions: VS Code puts lenses of later providers first, and `N dependents` belongs after them.
   context.subscriptions.push(registerLanguageFeatures(store));
-  context.subscriptions.push(registerPhaseActions(context, store));
+  const checkResults = new CheckResults(context.workspaceState);
+  context.subscriptions.push(checkResults, registerVerifyDiagnostics(store, checkResults));
+  context.subscriptions.push(registerPhaseActions(context, store, checkResults));
   const graph = registerDependencyGraph(store, context);
   context.subscriptions.push(graph);
   const api: PhaseLensApi = { store, tree: phasesView.api, diagnostics: lint.api, graph: graph.api };

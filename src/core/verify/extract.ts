@@ -10,7 +10,8 @@
  * The label is `verify:` in any case, optionally bold or italic (`**verify:**`, `**Verify**:`). The command is
  * exactly the code span's content (any number of backticks, CommonMark's rule of one stripped
  * space on each side), and nothing else from the line. One check per line: the first form found.
- * A code span that is empty, or a `verify:` written inside another code span, is no check.
+ * A code span that is empty or holds control characters, or a `verify:` written inside another
+ * code span, is no check.
  */
 export interface VerifyCommand {
   /** The code span's content: what runs, as one string, through the platform shell. */
@@ -35,7 +36,8 @@ export function findVerifyCommand(line: string): VerifyCommand | undefined {
     const label = LABEL.exec(line);
     if (!label) continue;
     const span = spans.find((candidate) => candidate.start === LABEL.lastIndex);
-    if (!span || span.content.trim() === '') continue;
+    // Control characters would act as keystrokes once typed into a terminal: no check.
+    if (!span || span.content.trim() === '' || /[\u0000-\u0008\u000a-\u001f\u007f]/.test(span.content)) continue;
     const before = line.slice(0, start);
     const after = line.slice(span.end);
     const parenthesized = /\(\s*$/.exec(before);

@@ -4,22 +4,27 @@ import { setStatusEdits } from '../../core/edits/status';
 import { capitalizedPhaseName } from '../../core/lint/phaseName';
 import type { Criterion, Phase, Task } from '../../core/model';
 import { flattenTasks } from '../../core/parse/deriveStatus';
+import { splitLines } from '../../core/edits/text';
+import { phaseChecks } from '../../core/verify';
+import { COMPLETE_ANYWAY, runPhaseChecks } from '../verify/runPhaseChecks';
 import { phaseArgument, resolveOrSay } from './phaseArgument';
 import type { CommandServices, PhaseCommand, PhaseCommandResult } from './phaseCommand';
 import { writePhase } from './writePhase';
 
 export const CHECK_OFF_AND_COMPLETE = 'Check Them Off and Complete';
-export const COMPLETE_ANYWAY = 'Complete Anyway';
+export { COMPLETE_ANYWAY } from '../verify/runPhaseChecks';
 
 /** How many open items the dialog names before it says "and N more". */
 const LISTED = 8;
 
 /**
  * Complete: when tasks are open or checkbox criteria unmet, say which and let the user check
- * them off, complete anyway or cancel; then write "done" in the plan's own style. Checking off
- * and the status change are one edit, so one undo takes both back.
+ * them off, complete anyway or cancel; then, when the phase's criteria carry verify commands,
+ * run them (trusted workspaces only) and complete only when all pass, or when the user, shown
+ * which failed, completes anyway. Then write "done" in the plan's own style. Checking off and
+ * the status change are one edit, so one undo takes both back.
  */
-export function completePhaseCommand({ store }: CommandServices): PhaseCommand {
+export function completePhaseCommand({ store, checkResults }: CommandServices): PhaseCommand {
   return {
     id: 'phaselens.completePhase',
     async execute(argument): Promise<PhaseCommandResult> {
@@ -46,12 +51,20 @@ export function completePhaseCommand({ store }: CommandServices): PhaseCommand {
         checkOff = choice === CHECK_OFF_AND_COMPLETE;
       }
 
+      const checks = phaseChecks(seen.phase, splitLines(seen.entry.text));
+      let ran: Pick<PhaseCommandResult, 'checks' | 'checksVia'> = {};
+      if (checks.length > 0) {
+        const gate = await runPhaseChecks({ target, name, checks, checkResults });
+        if (gate.outcomes) ran = { checks: gate.outcomes, checksVia: gate.via };
+        if (!gate.complete) return { outcome: gate.outcomes ? 'checks-failed' : 'cancelled', ...ran };
+      }
+
       // Computed again from the text as it is after the dialog, which may have changed meanwhile.
       const written = await writePhase(store, target, name, ({ entry, phase }) => [
         ...(checkOff ? checkAllTasksEdits(phase) : []),
         ...(phase.status === 'done' ? [] : setStatusEdits(entry.plan, phase, 'done', entry.text)),
       ]);
-      return { outcome: written.outcome };
+      return { outcome: written.outcome, ...ran };
     },
   };
 }

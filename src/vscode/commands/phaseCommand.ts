@@ -4,6 +4,8 @@ import type { BranchResult } from '../launch/branch';
 import type { LaunchResult } from '../launch/launcher';
 import type { PhaseTarget } from '../phaseTarget';
 import type { PlanStore } from '../planStore';
+import type { CheckOutcome } from '../../core/verify';
+import type { CheckResults } from '../verify/checkResults';
 
 /** A command that acts on a phase, and says what it did. */
 export interface PhaseCommand extends Command {
@@ -14,6 +16,8 @@ export interface CommandServices {
   store: PlanStore;
   /** For notices shown once per user. */
   globalState: vscode.Memento;
+  /** The last run of each phase's verify commands. */
+  checkResults: CheckResults;
 }
 
 /**
@@ -21,7 +25,11 @@ export interface CommandServices {
  * tell a cancelled dialog from a refused edit without reading the screen.
  */
 export interface PhaseCommandResult {
-  outcome: 'applied' | 'unchanged' | 'cancelled' | 'no-phase' | 'refused' | 'copied' | 'revealed';
+  outcome: 'applied' | 'unchanged' | 'cancelled' | 'no-phase' | 'refused' | 'copied' | 'revealed' | 'checks-failed';
+  /** Complete: how each verify command of the phase ended, when they ran. */
+  checks?: CheckOutcome[];
+  /** How their exit codes were read: `shell-integration`, or `shell-per-check` where it is missing. */
+  checksVia?: 'shell-integration' | 'shell-per-check';
   launch?: LaunchResult;
   /** Start: what happened about the phase's git branch (`phaselens.launch.branch`). */
   branch?: BranchResult;

@@ -42,6 +42,8 @@ describe('verify commands: the forms a criterion line may carry', () => {
     assert.equal(command('- Unit tests pass (verify: ``)'), undefined);
     assert.equal(command('- Unit tests pass (verify: `   `)'), undefined);
     assert.equal(command('- Unit tests pass (verify: `npm test`'), undefined);
+    assert.equal(command('- Sneaky (verify: `true\u0003rm -rf x`)'), undefined);
+    assert.equal(command('- Sneaky (verify: `true\u001b[201~`)'), undefined);
     assert.equal(command('- We verify: `npm test` in prose'), undefined);
     assert.equal(command('- preverify: `npm test`'), undefined);
   });
