@@ -7,6 +7,8 @@ import { registerPhaseActions } from './phaseActions';
 import { registerDependencyGraph } from './graph/registerDependencyGraph';
 import { registerLanguageFeatures } from './language/registerLanguageFeatures';
 import { CheckResults } from './verify/checkResults';
+import { WorktreeRuns } from './parallel/worktreeRuns';
+import { WorktreeProgress } from './parallel/worktreeProgress';
 import { registerVerifyDiagnostics } from './verify/registerVerify';
 
 /**
@@ -20,7 +22,10 @@ export function activate(context: vscode.ExtensionContext): PhaseLensApi {
     parserWorker: vscode.Uri.joinPath(context.extensionUri, 'dist', 'planParserWorker.js').fsPath,
   });
   context.subscriptions.push(store);
-  const phasesView = registerPhasesView(context, store);
+  const worktreeRuns = new WorktreeRuns(context.workspaceState);
+  const worktreeProgress = new WorktreeProgress(worktreeRuns, store);
+  context.subscriptions.push(worktreeRuns, worktreeProgress);
+  const phasesView = registerPhasesView(context, store, worktreeProgress);
   context.subscriptions.push(phasesView);
   const lint = registerLint(store);
   context.subscriptions.push(lint);
@@ -28,7 +33,7 @@ export function activate(context: vscode.ExtensionContext): PhaseLensApi {
   context.subscriptions.push(registerLanguageFeatures(store));
   const checkResults = new CheckResults(context.workspaceState);
   context.subscriptions.push(checkResults, registerVerifyDiagnostics(store, checkResults));
-  context.subscriptions.push(registerPhaseActions(context, store, checkResults));
+  context.subscriptions.push(registerPhaseActions(context, store, checkResults, worktreeRuns));
   const graph = registerDependencyGraph(store, context);
   context.subscriptions.push(graph);
   const api: PhaseLensApi = { store, tree: phasesView.api, diagnostics: lint.api, graph: graph.api };

@@ -3,8 +3,9 @@ import { registerCodeLens } from './codeLens';
 import { registerPhaseCommands } from './commands';
 import type { PlanStore } from './planStore';
 import type { CheckResults } from './verify/checkResults';
+import type { WorktreeRuns } from './parallel/worktreeRuns';
 
 /** The start / complete / reopen feature: lenses above phase headings and the commands they (and the tree) run. */
-export function registerPhaseActions(context: vscode.ExtensionContext, store: PlanStore, checkResults: CheckResults): vscode.Disposable {
-  return vscode.Disposable.from(registerPhaseCommands({ store, globalState: context.globalState, checkResults }), registerCodeLens(store, checkResults));
+export function registerPhaseActions(context: vscode.ExtensionContext, store: PlanStore, checkResults: CheckResults, worktreeRuns: WorktreeRuns): vscode.Disposable {
+  return vscode.Disposable.from(registerPhaseCommands({ store, globalState: context.globalState, checkResults, worktreeRuns }), registerCodeLens(store, checkResults));
 }

@@ -24,7 +24,7 @@ const LISTED = 8;
  * which failed, completes anyway. Then write "done" in the plan's own style. Checking off and
  * the status change are one edit, so one undo takes both back.
  */
-export function completePhaseCommand({ store, checkResults }: CommandServices): PhaseCommand {
+export function completePhaseCommand({ store, checkResults, worktreeRuns }: CommandServices): PhaseCommand {
   return {
     id: 'phaselens.completePhase',
     async execute(argument): Promise<PhaseCommandResult> {
@@ -54,7 +54,9 @@ export function completePhaseCommand({ store, checkResults }: CommandServices): 
       const checks = phaseChecks(seen.phase, splitLines(seen.entry.text));
       let ran: Pick<PhaseCommandResult, 'checks' | 'checksVia'> = {};
       if (checks.length > 0) {
-        const gate = await runPhaseChecks({ target, name, checks, checkResults });
+        // A worktree's copy of the plan: its checks run at the root of that worktree.
+        const run = worktreeRuns.all().find((candidate) => vscode.Uri.file(candidate.planCopy).toString() === target.uri);
+        const gate = await runPhaseChecks({ target, name, checks, checkResults, ...(run ? { cwd: vscode.Uri.file(run.worktree) } : {}) });
         if (gate.outcomes) ran = { checks: gate.outcomes, checksVia: gate.via };
         if (!gate.complete) return { outcome: gate.outcomes ? 'checks-failed' : 'cancelled', ...ran };
       }

@@ -7,9 +7,10 @@ import type { CommandServices } from './phaseCommand';
 import { reopenPhaseCommand } from './reopenPhase';
 import { startNextReadyPhaseCommand } from './startNextReadyPhase';
 import { startPhaseCommand } from './startPhase';
+import { startReadyPhasesCommand } from '../parallel/startReadyPhases';
 
-/** Start, Start Next Ready, Complete, Reopen, Copy as Prompt and Go to Dependency, registered together. */
+/** Start, Start Next Ready, Start Ready Phases, Complete, Reopen, Copy as Prompt and Go to Dependency, registered together. */
 export function registerPhaseCommands(services: CommandServices): vscode.Disposable {
-  const commands = [startPhaseCommand, startNextReadyPhaseCommand, completePhaseCommand, reopenPhaseCommand, copyPhasePromptCommand, goToDependencyCommand].map((make) => make(services));
+  const commands = [startPhaseCommand, startNextReadyPhaseCommand, startReadyPhasesCommand, completePhaseCommand, reopenPhaseCommand, copyPhasePromptCommand, goToDependencyCommand].map((make) => make(services));
   return registerCommands(commands);
 }

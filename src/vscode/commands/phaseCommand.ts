@@ -6,6 +6,7 @@ import type { PhaseTarget } from '../phaseTarget';
 import type { PlanStore } from '../planStore';
 import type { CheckOutcome } from '../../core/verify';
 import type { CheckResults } from '../verify/checkResults';
+import type { WorktreeRuns } from '../parallel/worktreeRuns';
 
 /** A command that acts on a phase, and says what it did. */
 export interface PhaseCommand extends Command {
@@ -18,6 +19,8 @@ export interface CommandServices {
   globalState: vscode.Memento;
   /** The last run of each phase's verify commands. */
   checkResults: CheckResults;
+  /** Phases running in worktrees of their own. */
+  worktreeRuns: WorktreeRuns;
 }
 
 /**

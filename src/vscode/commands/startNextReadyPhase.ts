@@ -46,7 +46,7 @@ export function startNextReadyPhaseCommand(services: CommandServices): PhaseComm
 }
 
 /** The plan an argument names, as `Uri.toString()`; undefined for the whole workspace. */
-function planOf(argument: unknown): string | undefined {
+export function planOf(argument: unknown): string | undefined {
   if (argument instanceof vscode.Uri) return argument.toString();
   if (typeof argument === 'string' && argument) return vscode.Uri.parse(argument).toString();
   const uri = (argument as { uri?: unknown } | undefined)?.uri;

@@ -25,8 +25,15 @@ export type LaunchResult =
 const OPEN_SETTING = 'Open Setting';
 const MANAGE_TRUST = 'Manage Workspace Trust';
 
+/** Where a launch runs when not in the plan's own folder: a phase's worktree, with its copy of the plan. */
+export interface LaunchPlace {
+  cwd: vscode.Uri;
+  /** The copy of the plan the agent works on (`${file}`). */
+  file: string;
+}
+
 /** Hands a phase that was just started on, as `phaselens.launch.action` says: terminal, chat, clipboard or nothing. */
-export async function launchPhase(store: PlanStore, resolved: ResolvedPhase, globalState: vscode.Memento): Promise<LaunchResult> {
+export async function launchPhase(store: PlanStore, resolved: ResolvedPhase, globalState: vscode.Memento, place?: LaunchPlace): Promise<LaunchResult> {
   const config = vscode.workspace.getConfiguration(SECTION, resolved.entry.uri);
   const plan = decideLaunchAction(vscode.workspace.isTrusted, config.get<string>('launch.action'), config.inspect<string>('launch.command') ?? {});
   const name = phaseName(resolved.phase);
@@ -45,12 +52,12 @@ export async function launchPhase(store: PlanStore, resolved: ResolvedPhase, glo
       return { kind: 'clipboard', chatUnavailable: true };
     }
     case 'terminal':
-      return runLaunchCommand(store, resolved, globalState, plan.decision);
+      return runLaunchCommand(store, resolved, globalState, plan.decision, place);
   }
 }
 
 /** Runs `phaselens.launch.command`, if the user set one and may run it here. */
-async function runLaunchCommand(store: PlanStore, resolved: ResolvedPhase, globalState: vscode.Memento, decision: LaunchDecision): Promise<LaunchResult> {
+async function runLaunchCommand(store: PlanStore, resolved: ResolvedPhase, globalState: vscode.Memento, decision: LaunchDecision, place?: LaunchPlace): Promise<LaunchResult> {
   const { entry, phase } = resolved;
   const name = phaseName(phase);
 
@@ -76,7 +83,7 @@ async function runLaunchCommand(store: PlanStore, resolved: ResolvedPhase, globa
   const values: LaunchValues = {
     phaseId: phase.id,
     phaseTitle: phase.title,
-    file: entry.uri.scheme === 'file' ? entry.uri.fsPath : entry.uri.toString(),
+    file: place?.file ?? (entry.uri.scheme === 'file' ? entry.uri.fsPath : entry.uri.toString()),
     line: String(phase.line),
     prompt: await phasePromptText(store, resolved),
   };
@@ -88,6 +95,6 @@ async function runLaunchCommand(store: PlanStore, resolved: ResolvedPhase, globa
     return { kind: 'invalid-template', error: expanded.error };
   }
   const env = shell.wsl ? { ...expanded.env, WSLENV: wslEnvFor(process.env.WSLENV) } : expanded.env;
-  const terminal = runInNewTerminal(`PhaseLens: ${name}`, expanded.command, env, workingFolderFor(entry.uri));
+  const terminal = runInNewTerminal(`PhaseLens: ${name}`, expanded.command, env, place?.cwd ?? workingFolderFor(entry.uri));
   return { kind: 'launched', terminal: terminal.name, command: expanded.command };
 }

@@ -38,42 +38,61 @@ function phaseIds(plan: Plan, planId: string): Map<Phase, string> {
   return ids;
 }
 
-/** The phases of one plan as tree nodes (nested as in the document), with the filter applied. */
-export function buildPhaseNodes(source: PlanSource, index: WorkspaceIndex, filter: TreeFilter, parent: PlanNode): PhaseNode[] {
-  const ids = phaseIds(source.plan, parent.id);
-  const { uri, version, plan } = source;
+/**
+ * A phase whose work happens elsewhere (in a git worktree of its own): the tree shows that copy
+ * of the phase, and says where it comes from.
+ */
+export interface PhaseCopy {
+  source: PlanSource;
+  phase: Phase;
+  /** Where the progress is read, as the tree says it ("worktree ../shop-phase-2 (phase-2)"). */
+  from: string;
+}
 
-  const buildPhase = (phase: Phase, parentNode: PlanNode | PhaseNode): PhaseNode => {
-    const ref: PhaseRef = { plan, phase };
+/**
+ * The phases of one plan as tree nodes (nested as in the document), with the filter applied.
+ * `copyOf` names phases to show from another copy of the plan (a worktree's): that phase, its
+ * tasks and sub-phases come from the copy and act on it; readiness is judged in the workspace.
+ */
+export function buildPhaseNodes(source: PlanSource, index: WorkspaceIndex, filter: TreeFilter, parent: PlanNode, copyOf?: (phase: Phase) => PhaseCopy | undefined): PhaseNode[] {
+  const ids = phaseIds(source.plan, parent.id);
+
+  const buildPhase = (phase: Phase, parentNode: PlanNode | PhaseNode, from: PlanSource, id: string, progressFrom?: string): PhaseNode => {
+    const copy = from === source ? copyOf?.(phase) : undefined;
+    if (copy) return buildPhase(copy.phase, parentNode, copy.source, id, copy.from);
+    const { uri, version, plan } = from;
+    const mainRef: PhaseRef = from === source ? { plan, phase } : { plan: source.plan, phase: allPhases(source.plan).find((candidate) => candidate.key === phase.key) ?? phase };
     const children: PhaseChildNode[] = [];
+    const status = phase.status !== 'planned' ? phase.status : displayStatus(mainRef, index);
     const node: PhaseNode = {
       kind: 'phase',
-      id: ids.get(phase)!,
+      id,
       uri,
       version,
       parent: parentNode,
       phase,
       target: { uri, key: phase.key, line: phase.line },
-      status: displayStatus(ref, index),
-      waitingOn: index.readiness(ref).waitingOn.map((waiting) => summaryOf(waiting, index)),
+      status,
+      waitingOn: index.readiness(mainRef).waitingOn.map((waiting) => summaryOf(waiting, index)),
       children,
+      ...(progressFrom ? { progressFrom } : {}),
     };
     if (phase.dependsOn.length > 0) children.push(buildDependencies(node, plan, index));
     const criteria = buildCriteria(node, plan);
     if (criteria) children.push(criteria);
-    children.push(...phase.tasks.map((task, i) => buildTask(task, node, `${node.id}/t${i}`)));
-    for (const child of phase.children) if (isPhaseVisible(child, filter)) children.push(buildPhase(child, node));
+    children.push(...phase.tasks.map((task, i) => buildTask(task, node, `${node.id}/t${i}`, from)));
+    for (const child of phase.children) if (isPhaseVisible(child, filter)) children.push(buildPhase(child, node, from, from === source ? ids.get(child)! : `${id}/${child.key}`, progressFrom));
     return node;
   };
 
-  const buildTask = (task: Task, parentNode: PhaseNode | TaskNode, id: string): TaskNode => {
+  const buildTask = (task: Task, parentNode: PhaseNode | TaskNode, id: string, from: PlanSource): TaskNode => {
     const children: TaskNode[] = [];
-    const node: TaskNode = { kind: 'task', id, uri, version, parent: parentNode, task, children };
-    task.children.forEach((child, i) => children.push(buildTask(child, node, `${id}.${i}`)));
+    const node: TaskNode = { kind: 'task', id, uri: from.uri, version: from.version, parent: parentNode, task, children };
+    task.children.forEach((child, i) => children.push(buildTask(child, node, `${id}.${i}`, from)));
     return node;
   };
 
-  return plan.phases.filter((phase) => isPhaseVisible(phase, filter)).map((phase) => buildPhase(phase, parent));
+  return source.plan.phases.filter((phase) => isPhaseVisible(phase, filter)).map((phase) => buildPhase(phase, parent, source, ids.get(phase)!));
 }
 
 /** The phase's own criteria, else the nearest ancestor's, else the plan's: what a sub-phase inherits. */

@@ -59,10 +59,11 @@ function progressParts(phase: Phase): string[] {
   return parts;
 }
 
-/** `3/7 · waiting on Phase 2B`: progress, and what the phase still waits for unless it is done. */
-export function phaseDescription(node: Pick<PhaseNode, 'phase' | 'status' | 'waitingOn'>): string {
+/** `3/7 · waiting on Phase 2B`: progress, what the phase still waits for unless it is done, and where its progress is read when not here. */
+export function phaseDescription(node: Pick<PhaseNode, 'phase' | 'status' | 'waitingOn' | 'progressFrom'>): string {
   const parts = progressParts(node.phase);
   if (node.phase.status !== 'done' && node.waitingOn.length > 0) parts.push(waitingText(node.waitingOn));
+  if (node.progressFrom) parts.push(`from ${node.progressFrom}`);
   return parts.join(' · ');
 }
 
@@ -135,7 +136,7 @@ export function statusBarText(phase: Phase, status: DisplayStatus): string {
 const LISTED_ITEMS = 12;
 
 /** The phase at a glance, as markdown with `$(icon)`s: status, progress, criteria, dependencies and where it is. */
-export function phaseTooltip(node: Pick<PhaseNode, 'phase' | 'status' | 'waitingOn'>, criteria: CriteriaNode | undefined, dependencies: DependenciesNode | undefined, location: string): string {
+export function phaseTooltip(node: Pick<PhaseNode, 'phase' | 'status' | 'waitingOn' | 'progressFrom'>, criteria: CriteriaNode | undefined, dependencies: DependenciesNode | undefined, location: string): string {
   const { phase, status } = node;
   const style = statusStyle(status);
   const lines: string[] = [`$(${style.icon}) **${escapeMarkdown(phaseLabel(phase))}**`, ''];
@@ -146,6 +147,7 @@ export function phaseTooltip(node: Pick<PhaseNode, 'phase' | 'status' | 'waiting
   if (children.total > 0) facts.push(`${formatProgress(children)} sub-phases done`);
   if (status !== 'done' && node.waitingOn.length > 0) facts.push(escapeMarkdown(waitingText(node.waitingOn)));
   lines.push(facts.join(' · '), '');
+  if (node.progressFrom) lines.push(`$(git-branch) Progress read from the ${escapeMarkdown(node.progressFrom)}, where the phase runs; the plan here is the truth again once its branch is merged back.`, '');
 
   if (criteria && criteria.criteria.length > 0) {
     lines.push(`**Success criteria** ${escapeMarkdown(criteriaDescription(criteria))}`, '');

@@ -51,6 +51,8 @@ export interface PhaseNode extends ChildNodeBase {
   /** Unfinished dependencies, in reference order. */
   readonly waitingOn: readonly PhaseSummary[];
   readonly children: readonly PhaseChildNode[];
+  /** Set when the phase is shown from another copy of its plan (a worktree's): where, in words. */
+  readonly progressFrom?: string;
 }
 
 export interface TaskNode extends ChildNodeBase {

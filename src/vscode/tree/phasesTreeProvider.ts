@@ -2,13 +2,20 @@ import * as vscode from 'vscode';
 import type { WorkspaceIndex } from '../../core/graph/types';
 import type { PhaseTarget } from '../phaseTarget';
 import type { PlanStore } from '../planStore';
-import { buildPhaseNodes, walkPhaseNodes } from './buildNodes';
+import { buildPhaseNodes, walkPhaseNodes, type PhaseCopy } from './buildNodes';
+import type { Phase } from '../../core/model';
 import { isPhaseVisible, type TreeFilter } from './filter';
 import { childrenOf, type PhaseNode, type PlanNode, type TreeNode } from './nodes';
 import { childTreeItem, planTreeItem, relativePath } from './treeItems';
 
 /** With more plans than this, plans start collapsed so the view stays readable. */
 const EXPANDED_PLANS = 5;
+
+/** Phases shown from another copy of their plan (a worktree's), and when those copies change. */
+export interface PhaseCopies {
+  copyOf(planUri: string, phase: Phase): PhaseCopy | undefined;
+  readonly onDidChange: vscode.Event<void>;
+}
 
 /**
  * The Phases tree's data: plan files → phases → tasks, criteria and dependencies. Plan nodes are
@@ -33,8 +40,12 @@ export class PhasesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   constructor(
     private readonly store: PlanStore,
     private readonly filter: () => TreeFilter,
+    private readonly copies?: PhaseCopies,
   ) {
-    this.subscription = store.onDidChange((uris) => this.onStoreChange(uris));
+    this.subscription = vscode.Disposable.from(
+      store.onDidChange((uris) => this.onStoreChange(uris)),
+      ...(copies ? [copies.onDidChange(() => this.refreshAll())] : []),
+    );
   }
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
@@ -103,7 +114,8 @@ export class PhasesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
       this.phaseNodes.clear();
       this.builtIndex = index;
     }
-    const nodes = buildPhaseNodes({ uri: plan.uri, plan: entry.plan, version: entry.version }, index, this.filter(), plan);
+    const copies = this.copies;
+    const nodes = buildPhaseNodes({ uri: plan.uri, plan: entry.plan, version: entry.version }, index, this.filter(), plan, copies && ((phase) => copies.copyOf(plan.uri, phase)));
     this.phaseNodes.set(plan.uri, nodes);
     return nodes;
   }

@@ -13,7 +13,7 @@ import { registerStatusBar } from '../statusBar';
 import { filterDescription } from './filter';
 import { registerFollowCursor } from './followCursor';
 import type { TreeNode } from './nodes';
-import { PhasesTreeProvider } from './phasesTreeProvider';
+import { PhasesTreeProvider, type PhaseCopies } from './phasesTreeProvider';
 import { PhasesViewState } from './viewState';
 
 export const PHASES_VIEW_ID = 'phaselens.phases';
@@ -40,9 +40,9 @@ export interface PhasesView extends vscode.Disposable {
  * switches, task checkboxes, the click-to-reveal command, the status-bar item for the phase
  * under the cursor, and the starter plan behind the welcome view.
  */
-export function registerPhasesView(context: vscode.ExtensionContext, store: PlanStore): PhasesView {
+export function registerPhasesView(context: vscode.ExtensionContext, store: PlanStore, copies?: PhaseCopies): PhasesView {
   const state = new PhasesViewState(context.workspaceState);
-  const provider = new PhasesTreeProvider(store, () => state.filter);
+  const provider = new PhasesTreeProvider(store, () => state.filter, copies);
   const view = vscode.window.createTreeView<TreeNode>(PHASES_VIEW_ID, {
     treeDataProvider: provider,
     showCollapseAll: true,
