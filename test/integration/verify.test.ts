@@ -37,6 +37,7 @@ describe('verify: Complete runs the phase checks in a terminal', function () {
     const line = lineOf(plan.document, '## Phase 1: Passing checks');
     const result = await withDialog('showInformationMessage', () => undefined, () => complete(plan, 'phase:1', line));
     assert.equal(result?.outcome, 'applied');
+    console.log(`[verify] exit codes read via ${result?.checksVia}`);
     assert.equal(result?.checksVia, 'shell-integration');
     assert.deepEqual(result?.checks?.map((check) => [check.command, check.passed, check.exitCode]), [
       ['test -f verify/VERIFY_PLAN.md', true, 0],
