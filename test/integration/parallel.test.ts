@@ -62,6 +62,7 @@ describe('parallel: Start Ready Phases in worktrees', function () {
   let planUri: vscode.Uri;
   let restoreSettings: () => Promise<void>;
   let provider: PhasesTreeProvider;
+  let extension: Awaited<ReturnType<typeof api>>;
 
   const phaseNodes = async (): Promise<PhaseNode[]> => {
     const plan = (await provider.getChildren()).find((node) => node.uri === planUri.toString());
@@ -74,7 +75,7 @@ describe('parallel: Start Ready Phases in worktrees', function () {
   };
 
   before(async () => {
-    const extension = await api();
+    extension = await api();
     provider = (extension.tree as { provider: PhasesTreeProvider }).provider;
     base = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'phaselens-parallel-')));
     repo = path.join(base, 'shop');
@@ -138,6 +139,9 @@ describe('parallel: Start Ready Phases in worktrees', function () {
     fs.writeFileSync(leftCopy, fs.readFileSync(leftCopy, 'utf8').replace('- [ ] Build the left wing', '- [x] Build the left wing'));
     await eventually('the tree shows the ticked task', async () => (await describeNode('2')).startsWith('1/2 · from worktree'));
     await vscode.commands.executeCommand('phaselens.phases.focus');
+    await vscode.commands.executeCommand('workbench.actions.treeView.phaselens.phases.collapseAll');
+    const view = (extension.tree as { view: vscode.TreeView<PhaseNode> }).view;
+    for (const id of ['3', '2']) await view.reveal((await phaseNodes()).find((node) => node.phase.id === id)!, { select: id === '2', focus: false, expand: true });
     await screenshot('parallel-worktrees.png');
 
     // Started phases are not ready again: a second run starts nothing.

@@ -1,5 +1,5 @@
-// Complete runs a phase's verify commands in a real terminal (shell integration reads each exit
-// code), completes only when all pass or the user overrides, and remembers the run: the lens shows
+// Complete runs a phase's verify commands in a real terminal (each as `sh -c`, its exit code read
+// from the process), completes only when all pass or the user overrides, and remembers the run: the lens shows
 // `checks 2/2`, and a phase marked done over a failed check gets a diagnostic.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -10,7 +10,6 @@ import { screenshot } from './screenshot';
 interface CompleteResult {
   outcome: string;
   checks?: Array<{ command: string; passed: boolean; exitCode?: number }>;
-  checksVia?: string;
 }
 
 const complete = async (plan: OpenPlan, key: string, line: number) =>
@@ -33,17 +32,16 @@ describe('verify: Complete runs the phase checks in a terminal', function () {
     await plan.restore();
   });
 
-  it('completes a phase whose checks all pass, reading exit codes through shell integration', async () => {
+  it('completes a phase whose checks all pass, reading each exit code back from the terminal', async () => {
     const line = lineOf(plan.document, '## Phase 1: Passing checks');
     const result = await withDialog('showInformationMessage', () => undefined, () => complete(plan, 'phase:1', line));
     assert.equal(result?.outcome, 'applied');
-    console.log(`[verify] exit codes read via ${result?.checksVia}`);
-    assert.equal(result?.checksVia, 'shell-integration');
+    assert.ok(vscode.window.terminals.some((terminal) => terminal.name === 'PhaseLens checks: Phase 1'), 'the checks ran in a visible terminal');
     assert.deepEqual(result?.checks?.map((check) => [check.command, check.passed, check.exitCode]), [
       ['test -f verify/VERIFY_PLAN.md', true, 0],
       ['true', true, 0],
     ]);
-    assert.equal(plan.document.lineAt(line).text, '**Status**: Done');
+    assert.equal(plan.document.lineAt(line).text, '**Status**: Complete');
     const lenses = await lensesOf(plan.document.uri);
     assert.ok(lenses.some((lens) => lens.line === line && lens.title === '2 criteria · checks 2/2'), JSON.stringify(lenses.filter((lens) => lens.line === line)));
   });

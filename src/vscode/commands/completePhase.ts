@@ -52,12 +52,12 @@ export function completePhaseCommand({ store, checkResults, worktreeRuns }: Comm
       }
 
       const checks = phaseChecks(seen.phase, splitLines(seen.entry.text));
-      let ran: Pick<PhaseCommandResult, 'checks' | 'checksVia'> = {};
+      let ran: Pick<PhaseCommandResult, 'checks'> = {};
       if (checks.length > 0) {
         // A worktree's copy of the plan: its checks run at the root of that worktree.
         const run = worktreeRuns.all().find((candidate) => vscode.Uri.file(candidate.planCopy).toString() === target.uri);
         const gate = await runPhaseChecks({ target, name, checks, checkResults, ...(run ? { cwd: vscode.Uri.file(run.worktree) } : {}) });
-        if (gate.outcomes) ran = { checks: gate.outcomes, checksVia: gate.via };
+        if (gate.outcomes) ran = { checks: gate.outcomes };
         if (!gate.complete) return { outcome: gate.outcomes ? 'checks-failed' : 'cancelled', ...ran };
       }
 

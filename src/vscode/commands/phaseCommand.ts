@@ -31,8 +31,6 @@ export interface PhaseCommandResult {
   outcome: 'applied' | 'unchanged' | 'cancelled' | 'no-phase' | 'refused' | 'copied' | 'revealed' | 'checks-failed';
   /** Complete: how each verify command of the phase ended, when they ran. */
   checks?: CheckOutcome[];
-  /** How their exit codes were read: `shell-integration`, or `shell-per-check` where it is missing. */
-  checksVia?: 'shell-integration' | 'shell-per-check';
   launch?: LaunchResult;
   /** Start: what happened about the phase's git branch (`phaselens.launch.branch`). */
   branch?: BranchResult;

@@ -3,7 +3,7 @@ import type { CheckOutcome, VerifyCheck } from '../../core/verify';
 import type { PhaseTarget } from '../phaseTarget';
 import { workingFolderFor } from '../launch/terminal';
 import type { CheckResults } from './checkResults';
-import { runChecksInTerminal, type TerminalCheckRun } from './terminalChecks';
+import { runChecksInTerminal } from './terminalChecks';
 
 export const COMPLETE_ANYWAY = 'Complete Anyway';
 
@@ -15,8 +15,6 @@ export interface CheckGate {
   complete: boolean;
   /** How each check ended; undefined when none ran. */
   outcomes?: CheckOutcome[];
-  /** How the exit codes were read. */
-  via?: TerminalCheckRun['via'];
 }
 
 /**
@@ -44,14 +42,14 @@ export async function runPhaseChecks(options: { target: PhaseTarget; name: strin
   const failed = run.outcomes.filter((outcome) => !outcome.passed);
   if (failed.length === 0) {
     void vscode.window.showInformationMessage(`${name}: ${checks.length === 1 ? 'its check passed' : `all ${checks.length} checks passed`}.`);
-    return { complete: true, outcomes: run.outcomes, via: run.via };
+    return { complete: true, outcomes: run.outcomes };
   }
   const choice = await vscode.window.showWarningMessage(
     `${name}: ${failed.length} of ${checks.length} ${checks.length === 1 ? 'check' : 'checks'} failed. It stays open.`,
     { modal: true, detail: describe(checks, run.outcomes) },
     COMPLETE_ANYWAY,
   );
-  return { complete: choice === COMPLETE_ANYWAY, outcomes: run.outcomes, via: run.via };
+  return { complete: choice === COMPLETE_ANYWAY, outcomes: run.outcomes };
 }
 
 function describe(checks: readonly VerifyCheck[], outcomes: readonly CheckOutcome[]): string {
