@@ -6,6 +6,7 @@ import { registerLint } from './lint/registerLint';
 import { registerPhaseActions } from './phaseActions';
 import { registerDependencyGraph } from './graph/registerDependencyGraph';
 import { registerLanguageFeatures } from './language/registerLanguageFeatures';
+import { registerRuns } from './runs/registerRuns';
 
 /**
  * The composition root: every feature is one `registerX(...)` that returns a Disposable, and
@@ -24,10 +25,12 @@ export function activate(context: vscode.ExtensionContext): PhaseLensApi {
   context.subscriptions.push(lint);
   // Before the phase actions: VS Code puts lenses of later providers first, and `N dependents` belongs after them.
   context.subscriptions.push(registerLanguageFeatures(store));
-  context.subscriptions.push(registerPhaseActions(context, store));
+  const runs = registerRuns(context, store);
+  context.subscriptions.push(runs, phasesView.api.provider.showRuns((target) => runs.view.badgeFor(target), runs.view.onDidChangeDisplay));
+  context.subscriptions.push(registerPhaseActions(context, store, runs.view.tracker));
   const graph = registerDependencyGraph(store, context);
   context.subscriptions.push(graph);
-  const api: PhaseLensApi = { store, tree: phasesView.api, diagnostics: lint.api, graph: graph.api };
+  const api: PhaseLensApi = { store, tree: phasesView.api, diagnostics: lint.api, graph: graph.api, runs: { tracker: runs.view.tracker, onDidNotify: runs.onDidNotify } };
   return api;
 }
 

@@ -2,8 +2,9 @@ import * as vscode from 'vscode';
 import { registerCodeLens } from './codeLens';
 import { registerPhaseCommands } from './commands';
 import type { PlanStore } from './planStore';
+import type { RunTracker } from './runs/runTracker';
 
 /** The start / complete / reopen feature: lenses above phase headings and the commands they (and the tree) run. */
-export function registerPhaseActions(context: vscode.ExtensionContext, store: PlanStore): vscode.Disposable {
-  return vscode.Disposable.from(registerPhaseCommands({ store, globalState: context.globalState }), registerCodeLens(store));
+export function registerPhaseActions(context: vscode.ExtensionContext, store: PlanStore, runs?: RunTracker): vscode.Disposable {
+  return vscode.Disposable.from(registerPhaseCommands({ store, globalState: context.globalState, ...(runs ? { runs } : {}) }), registerCodeLens(store));
 }

@@ -4,6 +4,7 @@ import type { BranchResult } from '../launch/branch';
 import type { LaunchResult } from '../launch/launcher';
 import type { PhaseTarget } from '../phaseTarget';
 import type { PlanStore } from '../planStore';
+import type { RunTracker } from '../runs/runTracker';
 
 /** A command that acts on a phase, and says what it did. */
 export interface PhaseCommand extends Command {
@@ -14,6 +15,8 @@ export interface CommandServices {
   store: PlanStore;
   /** For notices shown once per user. */
   globalState: vscode.Memento;
+  /** Follows a phase started in a terminal as a run; without it the launch is not followed. */
+  runs?: RunTracker;
 }
 
 /**
