@@ -10,6 +10,7 @@ Commands:
   parse   Print the plan model (an outline, or JSON with --json)
   lint    Report problems: missing success criteria, broken dependencies, cycles, mojibake…
   graph   Print the dependency graph as Mermaid or Graphviz DOT
+  mcp     Serve the plans to AI agents over the Model Context Protocol (stdio)
   help    Show help for a command
 
 Inputs: a FILE is read as given; a DIR means the markdown files under it that define at
@@ -59,8 +60,22 @@ Options:
   --direction <LR|TB|RL|BT>   Layout direction (default: LR)
   -h, --help                  Show this help
 `,
+  mcp: `Usage: phaselens mcp [--root DIR]
+
+Serve the plans under DIR (default: the current directory) to an AI agent over the Model
+Context Protocol on stdin/stdout. Tools: list_phases, get_phase, next_ready_phase, set_task,
+set_phase_status, complete_phase. complete_phase refuses while a task or checkbox criterion is
+open. Writes re-read the file first and refuse, changing nothing, when the lines they change
+were edited meanwhile; files are replaced atomically, keeping line endings, BOM and mode.
+
+Add it to an agent, e.g.: claude mcp add phaselens -- npx -y phaselens mcp
+
+Options:
+  --root DIR   The folder whose plans are served (default: .)
+  -h, --help   Show this help
+`,
   help: `Usage: phaselens help [command]
 
-Show help for phaselens or one of its commands: parse, lint, graph.
+Show help for phaselens or one of its commands: parse, lint, graph, mcp.
 `,
 };

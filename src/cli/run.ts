@@ -1,5 +1,6 @@
 import { runGraph } from './commands/graph';
 import { runLint } from './commands/lint';
+import { runMcp } from './commands/mcp';
 import { runParse } from './commands/parse';
 import { CliError } from './errors';
 import { COMMAND_HELP, MAIN_HELP, VERSION } from './help';
@@ -9,6 +10,7 @@ const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => number> =
   parse: runParse,
   lint: runLint,
   graph: runGraph,
+  mcp: runMcp,
 };
 
 /** Runs one command line and returns the exit code; all output goes through `io`. */
