@@ -7,6 +7,7 @@ import { registerPhaseActions } from './phaseActions';
 import { registerDependencyGraph } from './graph/registerDependencyGraph';
 import { registerLanguageFeatures } from './language/registerLanguageFeatures';
 import { registerRuns } from './runs/registerRuns';
+import { registerTools } from './tools/registerTools';
 
 /**
  * The composition root: every feature is one `registerX(...)` that returns a Disposable, and
@@ -25,6 +26,7 @@ export function activate(context: vscode.ExtensionContext): PhaseLensApi {
   context.subscriptions.push(lint);
   // Before the phase actions: VS Code puts lenses of later providers first, and `N dependents` belongs after them.
   context.subscriptions.push(registerLanguageFeatures(store));
+  context.subscriptions.push(registerTools(context, store));
   const runs = registerRuns(context, store);
   context.subscriptions.push(runs, phasesView.api.provider.showRuns((target) => runs.view.badgeFor(target), runs.view.onDidChangeDisplay));
   context.subscriptions.push(registerPhaseActions(context, store, runs.view.tracker));
