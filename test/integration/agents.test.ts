@@ -151,4 +151,41 @@ describe('agents: plan tools and runs', function () {
       fs.rmSync(path.dirname(go), { recursive: true, force: true });
     }
   });
+
+  it('an agent in a terminal works through phaselens mcp: ticks every task, is refused completion, and the editor follows', async () => {
+    const extension = await api();
+    const runs = extension.runs as { tracker: RunTracker; onDidNotify: vscode.Event<RunEndNotice> };
+    const server = path.join(vscode.extensions.getExtension('phaselens.phaselens')!.extensionPath, 'dist', 'mcpServer.js');
+    const agent = vscode.Uri.joinPath(planUri(), '..', 'mcp-agent.js').fsPath;
+    const root = vscode.workspace.workspaceFolders![0]!.uri.fsPath;
+    const log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'phaselens-agent-')), 'log.json');
+    const restore = await setWorkspaceSettings({ 'launch.action': 'terminal', 'launch.command': `${process.execPath} ${agent} ${server} ${root} \${phaseId} ${log}` });
+    const notices: RunEndNotice[] = [];
+    const listening = runs.onDidNotify((notice) => notices.push(notice));
+    let id: string | undefined;
+    try {
+      await withDialog('showInformationMessage', () => undefined, async () => {
+        const result = await vscode.commands.executeCommand<{ launch?: { kind: string; run?: string } }>('phaselens.startPhase', { uri: planUri().toString(), key: 'phase:92', line: 10 });
+        id = result?.launch?.run;
+        assert.ok(id, `not launched as a run: ${JSON.stringify(result)}`);
+        await until(runs.onDidNotify, () => notices.some((notice) => notice.run.id === id), 'the agent run to end');
+      });
+      const calls = JSON.parse(fs.readFileSync(log, 'utf8')) as Array<{ name: string; isError: boolean; text: string }>;
+      assert.deepEqual(calls.map((call) => `${call.name}${call.isError ? ' (error)' : ''}`), ['get_phase', 'set_task', 'set_task', 'set_task', 'complete_phase (error)']);
+      assert.deepEqual(JSON.parse(calls[4]!.text).open, ['criterion: Two devices converge after going offline']);
+      // The editor shows what the agent wrote on disk: every task checked, the phase still in progress.
+      await until(vscode.workspace.onDidChangeTextDocument, () => document.getText().includes('- [x] Retry failed uploads'), 'the document to show the agent\'s ticks');
+      for (const task of ['Diff local and remote changes', 'Resolve conflicts', 'Retry failed uploads']) assert.ok(document.getText().includes(`- [x] ${task}`), task);
+      assert.ok(document.getText().includes('**Status**: In Progress'));
+      const notice = notices.find((candidate) => candidate.run.id === id)!;
+      assert.equal(notice.message, "Phase 92's run finished (exit code 0). Still open (1): criterion: Two devices converge after going offline.");
+      assert.deepEqual(notice.actions, ['Complete', 'Show']);
+    } finally {
+      listening.dispose();
+      const run = id && runs.tracker.runs().find((candidate) => candidate.id === id);
+      if (run) runs.tracker.terminalOf(run)?.dispose();
+      await restore();
+      fs.rmSync(path.dirname(log), { recursive: true, force: true });
+    }
+  });
 });
