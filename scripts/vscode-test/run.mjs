@@ -6,7 +6,7 @@
 //
 //   node scripts/vscode-test/run.mjs --extensionDevelopmentPath=. \
 //     --extensionTestsPath=./dist/test/integration/index.js --workspace=PATH(.code-workspace or folder) \
-//     [--screenshot-dir=DIR] [--timeout=SECONDS(300)] [--verbose] [--keep]
+//     [--screenshot-dir=DIR] [--timeout=SECONDS(1800)] [--verbose] [--keep]
 //
 // Test output goes to stdout, the runner's own messages to stderr. Exit code: the tests' own (0 = passed),
 // 2 = bad arguments or no/stale setup, 3 = code-server died, 4 = timeout, 5 = browser or runner error,
