@@ -86,6 +86,8 @@ const productEntries = () => [
   { entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   // The worker thread the extension indexes the workspace's plans on (see src/core/index/offThreadParser.ts).
   { entryPoints: ['src/core/index/planParserWorker.ts'], outfile: 'dist/planParserWorker.js', plugins: [coreStaysPlain] },
+  // `phaselens mcp` alone, which the extension offers to VS Code's MCP support (the CLI itself is not in the .vsix).
+  { entryPoints: ['src/cli/mcp/serve.ts'], outfile: 'dist/mcpServer.js', plugins: [coreStaysPlain] },
 ].filter((entry) => existsSync(entry.entryPoints[0]));
 
 if (tests) rmSync('dist/test/integration', { recursive: true, force: true }); // no stale suite from a deleted file

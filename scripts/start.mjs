@@ -79,7 +79,7 @@ process.on('SIGINT', () => { stop(); process.exit(130); });
 process.on('SIGTERM', () => { stop(); process.exit(143); });
 server.on('exit', (code, signal) => {
   console.error(`The VS Code server stopped (${signal ?? `code ${code}`}); its log: ${path.join(state, 'server.log')}`);
-  process.exit(code === 0 ? 0 : 3);
+  process.exit(process.exitCode || (code === 0 ? 0 : 3)); // a failed --screenshot keeps its own code
 });
 
 const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}`;
@@ -130,15 +130,22 @@ async function screenshot(address, file) {
   try {
     const page = browser.pages()[0] ?? (await browser.newPage());
     await page.goto(address);
-    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
-    // Show the PhaseLens view, then give the extension a moment to index the plans.
-    await page.waitForTimeout(4000);
-    await page.keyboard.press('Control+Shift+P');
-    await page.keyboard.type('PhaseLens: Focus Phases View');
-    await page.keyboard.press('Enter');
-    await page.waitForTimeout(5000);
+    // Wait for what a person would wait for, never a fixed time: on a cold or loaded machine the
+    // extension host can take far longer than usual to activate PhaseLens and index the plans.
+    await page.waitForSelector('.monaco-workbench', { timeout: 120_000 });
+    // The activity-bar entry is declared in package.json, so it is there before PhaseLens activates.
+    await page.locator('.activitybar .action-item a[aria-label^="PhaseLens"], .activitybar .action-item[aria-label^="PhaseLens"]').first().click({ timeout: 120_000 });
+    const firstPlan = page.locator('[id="workbench.view.extension.phaselens"] .monaco-list-row').first();
+    const shown = await firstPlan.waitFor({ state: 'visible', timeout: 180_000 }).then(() => true, () => false);
+    await page.mouse.move(900, 450); // no tooltip over the activity bar in the picture
+    await page.waitForTimeout(1000); // let the tree finish drawing the rows it just added
     fs.mkdirSync(path.dirname(file), { recursive: true });
     await page.screenshot({ path: file });
+    if (!shown) {
+      console.error(`npm start: the Phases view showed no plan within 3 minutes; what the workbench showed: ${file}`);
+      process.exitCode = 1;
+      return;
+    }
     console.log(`screenshot: ${file}`);
   } finally {
     await browser.close();

@@ -9,7 +9,7 @@ const KNOWN = new Set(['extensionDevelopmentPath', 'extensionTestsPath', 'worksp
 export function usageError(script, message) {
   console.error(`[vscode-test] ${message}`);
   console.error(`usage: node scripts/vscode-test/${script} --extensionDevelopmentPath=DIR --extensionTestsPath=FILE.js ` +
-    '[--workspace=FOLDER|FILE.code-workspace] [--screenshot-dir=DIR] [--timeout=SECONDS(300)] [--verbose] [--keep]');
+    '[--workspace=FOLDER|FILE.code-workspace] [--screenshot-dir=DIR] [--timeout=SECONDS(1800)] [--verbose] [--keep]');
   process.exit(USAGE_EXIT_CODE);
 }
 
@@ -34,7 +34,7 @@ export function parseRunnerArgs(script, argv) {
   const workspace = raw.workspace ? existing('workspace') : undefined;
   const isWorkspaceFile = workspace !== undefined && fs.statSync(workspace).isFile();
   if (isWorkspaceFile && !workspace.endsWith('.code-workspace')) fail(`--workspace: ${workspace} is a file but not a .code-workspace`);
-  const timeoutSeconds = Number(raw.timeout ?? 300);
+  const timeoutSeconds = Number(raw.timeout ?? 1800);
   if (!(timeoutSeconds > 0)) fail(`--timeout must be a positive number of seconds, got ${raw.timeout}`);
   return {
     extensionDevelopmentPath,

@@ -6,7 +6,7 @@
 //
 //   node scripts/vscode-test/run.mjs --extensionDevelopmentPath=. \
 //     --extensionTestsPath=./dist/test/integration/index.js --workspace=PATH(.code-workspace or folder) \
-//     [--screenshot-dir=DIR] [--timeout=SECONDS(300)] [--verbose] [--keep]
+//     [--screenshot-dir=DIR] [--timeout=SECONDS(1800)] [--verbose] [--keep]
 //
 // Test output goes to stdout, the runner's own messages to stderr. Exit code: the tests' own (0 = passed),
 // 2 = bad arguments or no/stale setup, 3 = code-server died, 4 = timeout, 5 = browser or runner error,
@@ -116,10 +116,10 @@ function saveScreenshot(target, label, waitFor) {
   const take = async () => {
     if (!page || page.isClosed()) return;
     try {
-      if (waitFor) await page.waitForSelector(waitFor, { state: 'visible', timeout: 10000 });
+      if (waitFor) await page.waitForSelector(waitFor, { state: 'visible', timeout: 60_000 });
       fs.mkdirSync(path.dirname(target), { recursive: true });
       const partial = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.partial`);
-      fs.writeFileSync(partial, await page.screenshot({ timeout: 10000 }));
+      fs.writeFileSync(partial, await page.screenshot({ timeout: 60_000 }));
       fs.renameSync(partial, target);
       say(`${label} -> ${target}`);
     } catch (error) {
@@ -136,7 +136,7 @@ function useKeyboard(request) {
     let outcome = 'ok';
     try {
       if (!page || page.isClosed()) throw new Error('the workbench page is closed');
-      if (request.waitFor) await page.waitForSelector(request.waitFor, { state: 'visible', timeout: 10000 });
+      if (request.waitFor) await page.waitForSelector(request.waitFor, { state: 'visible', timeout: 60_000 });
       if (request.type) await page.keyboard.type(request.type);
       for (const key of request.press ?? []) await page.keyboard.press(key);
     } catch (error) {
@@ -177,6 +177,9 @@ fs.writeFileSync(path.join(dirs['user-data/User'], 'settings.json'), JSON.string
   'security.workspace.trust.enabled': false,
   'chat.disableAIFeatures': true,
   'workbench.secondarySideBar.defaultVisibility': 'hidden', // an empty chat panel would take a third of screenshots
+  // Web VS Code saves after a 1 s delay by default: on a loaded machine a test's edit reached the fixture
+  // on disk before the test reverted it, and the next tests read the damaged file. Tests save explicitly.
+  'files.autoSave': 'off',
 }, null, 2));
 
 const serverLog = fs.createWriteStream(path.join(tmp, 'server.log'));

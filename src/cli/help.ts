@@ -12,6 +12,7 @@ Commands:
   graph   Print the dependency graph as Mermaid or Graphviz DOT
   next    Print the ready set: phases that can start now, in dependency order
   verify  Run the verify commands of success criteria (for CI)
+  mcp     Serve the plans to AI agents over the Model Context Protocol (stdio)
   help    Show help for a command
 
 Inputs: a FILE is read as given; a DIR means the markdown files under it that define at
@@ -89,8 +90,22 @@ Options:
 Exit codes: 0 every check passed (or there were none), 1 a check failed, 2 usage (an unknown
 phase, a phase id in more than one plan) or I/O failure.
 `,
+  mcp: `Usage: phaselens mcp [--root DIR]
+
+Serve the plans under DIR (default: the current directory) to an AI agent over the Model
+Context Protocol on stdin/stdout. Tools: list_phases, get_phase, next_ready_phase, set_task,
+set_phase_status, complete_phase. complete_phase refuses while a task or checkbox criterion is
+open. Writes re-read the file first and refuse, changing nothing, when the lines they change
+were edited meanwhile; files are replaced atomically, keeping line endings, BOM and mode.
+
+Add it to an agent, e.g.: claude mcp add phaselens -- npx -y phaselens mcp
+
+Options:
+  --root DIR   The folder whose plans are served (default: .)
+  -h, --help   Show this help
+`,
   help: `Usage: phaselens help [command]
 
-Show help for phaselens or one of its commands: parse, lint, graph, next, verify.
+Show help for phaselens or one of its commands: parse, lint, graph, next, verify, mcp.
 `,
 };

@@ -1,6 +1,7 @@
 import { runGraph } from './commands/graph';
 import { runLint } from './commands/lint';
 import { runNext } from './commands/next';
+import { runMcp } from './commands/mcp';
 import { runParse } from './commands/parse';
 import { runVerify } from './commands/verify';
 import { CliError } from './errors';
@@ -13,6 +14,7 @@ const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => number> =
   graph: runGraph,
   next: runNext,
   verify: runVerify,
+  mcp: runMcp,
 };
 
 /** Runs one command line and returns the exit code; all output goes through `io`. */

@@ -52,8 +52,19 @@ export function phasePrompt(input: PhasePromptInput): string {
   if (sections.dependencies.length > 0) out.push('', '## Depends on', ...sections.dependencies);
   if (sections.subPhases.length > 0) out.push('', '## Sub-phases', ...sections.subPhases);
 
-  out.push('', `When the work is done, check off its tasks in \`${file}\` and make sure every success criterion holds.`);
+  out.push('', ...closingLines(name, phase.id, file));
   return out.join('\n') + '\n';
+}
+
+/**
+ * How the agent keeps the plan honest: through PhaseLens's plan tools when it has them (they
+ * tick exactly one box at a time and refuse to complete an unfinished phase), by hand otherwise.
+ */
+export function closingLines(name: string, id: string, file: string): string[] {
+  return [
+    `Keep the plan up to date as you work. If you have the PhaseLens plan tools (\`set_task\`, \`complete_phase\`, … from the \`phaselens mcp\` server, or \`phaselens_set_task\`, \`phaselens_complete_phase\`, … in VS Code), use them with phase \`${id}\`: check off each task as soon as it is really done, then complete ${name}; completing is refused while a task or checkbox criterion is open.`,
+    `Without those tools, check off its tasks in \`${file}\` when the work is done, and make sure every success criterion holds.`,
+  ];
 }
 
 /** The lists a prompt is made of, as markdown lines; empty when the phase has none. Prompt templates use them too. */

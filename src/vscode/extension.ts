@@ -10,6 +10,8 @@ import { CheckResults } from './verify/checkResults';
 import { WorktreeRuns } from './parallel/worktreeRuns';
 import { WorktreeProgress } from './parallel/worktreeProgress';
 import { registerVerifyDiagnostics } from './verify/registerVerify';
+import { registerRuns } from './runs/registerRuns';
+import { registerTools } from './tools/registerTools';
 
 /**
  * The composition root: every feature is one `registerX(...)` that returns a Disposable, and
@@ -31,12 +33,15 @@ export function activate(context: vscode.ExtensionContext): PhaseLensApi {
   context.subscriptions.push(lint);
   // Before the phase actions: VS Code puts lenses of later providers first, and `N dependents` belongs after them.
   context.subscriptions.push(registerLanguageFeatures(store));
+  context.subscriptions.push(registerTools(context, store));
+  const runs = registerRuns(context, store);
+  context.subscriptions.push(runs, phasesView.api.provider.showRuns((target) => runs.view.badgeFor(target), runs.view.onDidChangeDisplay));
   const checkResults = new CheckResults(context.workspaceState);
   context.subscriptions.push(checkResults, registerVerifyDiagnostics(store, checkResults));
-  context.subscriptions.push(registerPhaseActions(context, store, checkResults, worktreeRuns));
+  context.subscriptions.push(registerPhaseActions(context, store, checkResults, worktreeRuns, runs.view.tracker));
   const graph = registerDependencyGraph(store, context);
   context.subscriptions.push(graph);
-  const api: PhaseLensApi = { store, tree: phasesView.api, diagnostics: lint.api, graph: graph.api };
+  const api: PhaseLensApi = { store, tree: phasesView.api, diagnostics: lint.api, graph: graph.api, runs: { tracker: runs.view.tracker, onDidNotify: runs.onDidNotify } };
   return api;
 }
 

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { PhaseRef } from '../core/graph';
 import { phaseName } from '../core/lint/phaseName';
-import { statusText, type PhasePromptInput, type PromptDependency } from '../core/prompt';
+import { promptInputOf } from '../core/operations/promptInput';
+import { statusText, type PhasePromptInput } from '../core/prompt';
 import type { PlanStore } from './planStore';
 import type { ResolvedPhase } from './phaseTarget';
 
@@ -29,24 +30,5 @@ export function displayPath(uri: string | vscode.Uri): string {
 
 /** What a prompt is made of: the phase, its plan, its file as the user knows it, its dependencies as the index resolves them now. */
 export function promptInputFor(store: PlanStore, { entry, phase }: Pick<ResolvedPhase, 'entry' | 'phase'>): PhasePromptInput {
-  const index = store.index();
-  const seen = new Set<string>();
-  const dependencies: PromptDependency[] = [];
-  for (const ref of phase.dependsOn) {
-    if (seen.has(ref.key)) continue;
-    seen.add(ref.key);
-    const found = index.resolve(ref, entry.plan.file);
-    if (!found) {
-      dependencies.push({ name: phaseName({ id: ref.id, kind: 'phase' }) });
-      continue;
-    }
-    const elsewhere = found.plan.file !== entry.plan.file;
-    dependencies.push({
-      name: phaseName(found.phase),
-      title: found.phase.title,
-      status: found.phase.status,
-      ...(elsewhere ? { file: displayPath(found.plan.file), line: found.phase.line } : {}),
-    });
-  }
-  return { plan: entry.plan, phase, file: displayPath(entry.uri), dependencies };
+  return promptInputOf(store.index(), entry.plan, phase, displayPath);
 }

@@ -224,7 +224,7 @@ describe('commands: launching the work', () => {
     fs.rmSync(out, { force: true });
     // Phase 9 waits on Phase 7: the dialog is answered "Start Anyway".
     const result = (await withDialog('showWarningMessage', () => 'Start Anyway', () => run('phaselens.startPhase', targetAt(plan, key, line))))!;
-    const received = JSON.parse(await waitForFile(out, 20_000));
+    const received = JSON.parse(await waitForFile(out, 60_000));
     await run('phaselens.copyPhasePrompt', targetAt(plan, key, line));
     return { result, received, prompt: await vscode.env.clipboard.readText() };
   }

@@ -16,7 +16,7 @@ interface Api {
   diagnostics: LintApi;
 }
 
-const WAIT_MS = 15_000;
+const WAIT_MS = 60_000;
 const DOCS = 'https://github.com/phaselens/phaselens/blob/main/docs/rules/';
 
 function fixtureUri(name: string): vscode.Uri {

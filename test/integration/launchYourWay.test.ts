@@ -21,7 +21,7 @@ interface Result {
   target?: { uri: string; key: string; line: number };
 }
 
-const WAIT_MS = 10_000;
+const WAIT_MS = 60_000;
 const run = async (command: string, ...args: unknown[]): Promise<Result | undefined> => vscode.commands.executeCommand<Result | undefined>(command, ...args);
 const root = () => vscode.workspace.workspaceFolders![0]!.uri;
 const launchUri = (...parts: string[]) => vscode.Uri.joinPath(root(), 'launch', ...parts);
@@ -236,7 +236,7 @@ describe('launch your way: actions and prompt templates', () => {
     try {
       const result = await run('phaselens.startPhase', plan.target('phase:81b'));
       assert.equal(result?.launch?.kind, 'launched');
-      const received = JSON.parse(await waitForFile(out, 20_000)) as { args: string[] };
+      const received = JSON.parse(await waitForFile(out, 60_000)) as { args: string[] };
       const prompt = await clipboardAfter(() => run('phaselens.copyPhasePrompt', plan.target('phase:81b')));
       assert.match(prompt, /status in progress\./);
       assert.deepEqual(received.args, [prompt, 'Importer "quoted" & $(touch pwned)']);

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-const WAIT_MS = 15_000;
+const WAIT_MS = 60_000;
 const POLL_MS = 100;
 
 export interface ScreenshotOptions {

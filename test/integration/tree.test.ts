@@ -114,7 +114,7 @@ async function untilSelected(node: TreeNode): Promise<void> {
 }
 
 describe('Phases tree', function () {
-  this.timeout(30_000);
+  this.timeout(120_000);
 
   before(async () => {
     const api = (await vscode.extensions.getExtension('phaselens.phaselens')!.activate()) as PhaseLensApi;

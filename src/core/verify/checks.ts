@@ -31,7 +31,7 @@ export function phaseChecks(phase: Pick<Phase, 'successCriteria'>, lines: readon
     const found = findVerifyCommand(lines[line - 1] ?? '');
     if (!found) continue;
     const criterion = criteria.find((candidate) => candidate.text.includes(found.command)) ?? criteria[criteria.length - 1]!;
-    checks.push({ label: withoutVerifyClause(criterion.text), command: found.command, line, criterion });
+    checks.push({ label: withoutVerifyClause(criterion.text, found.command), command: found.command, line, criterion });
   }
   return checks;
 }

@@ -104,13 +104,25 @@ function runLength(line: string, at: number): number {
   return end - at;
 }
 
-/** A criterion's display text without its verify clause: "Unit tests pass (verify: npm test)" → "Unit tests pass". */
-export function withoutVerifyClause(text: string): string {
-  const stripped = text
-    .replace(/\s*\(\s*[*_]{0,2}verify[*_]{0,2}:[*_]{0,2}[^)]*\)\s*$/i, '')
-    .replace(/\s+[—–-]\s*[*_]{0,2}verify[*_]{0,2}:.*$/i, '')
-    .replace(/^[*_]{0,2}verify[*_]{0,2}:[*_]{0,2}\s*/i, '')
-    .replace(/\s*\(\s*[*_]{0,2}verify[*_]{0,2}:[*_]{0,2}[^)]*\)/i, '')
-    .trim();
+/**
+ * A criterion's display text without its verify clause: "Unit tests pass (verify: npm test)" →
+ * "Unit tests pass". `command` is the check's command, so a command holding parentheses
+ * (`(exit 3)`) is skipped whole. The text as a whole when nothing else would be left.
+ */
+export function withoutVerifyClause(text: string, command: string): string {
+  const label = /(\(\s*)?[*_]{0,2}verify[*_]{0,2}:[*_]{0,2}\s*/i.exec(text);
+  if (!label) return text;
+  let end = label.index + label[0].length;
+  while (text[end] === '`') end++;
+  if (text.startsWith(command, end)) end += command.length;
+  while (text[end] === '`') end++;
+  if (label[1]) {
+    const close = text.indexOf(')', end);
+    end = close === -1 ? text.length : close + 1;
+  } else {
+    end = text.length;
+  }
+  const before = text.slice(0, label.index).replace(/\s+[—–-]\s*$/, '').trimEnd();
+  const stripped = `${before}${text.slice(end)}`.trim();
   return stripped === '' ? text : stripped;
 }

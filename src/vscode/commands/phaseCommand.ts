@@ -7,6 +7,7 @@ import type { PlanStore } from '../planStore';
 import type { CheckOutcome } from '../../core/verify';
 import type { CheckResults } from '../verify/checkResults';
 import type { WorktreeRuns } from '../parallel/worktreeRuns';
+import type { RunTracker } from '../runs/runTracker';
 
 /** A command that acts on a phase, and says what it did. */
 export interface PhaseCommand extends Command {
@@ -21,6 +22,8 @@ export interface CommandServices {
   checkResults: CheckResults;
   /** Phases running in worktrees of their own. */
   worktreeRuns: WorktreeRuns;
+  /** Follows a phase started in a terminal as a run; without it the launch is not followed. */
+  runs?: RunTracker;
 }
 
 /**

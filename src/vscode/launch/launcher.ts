@@ -9,10 +9,13 @@ import { decideLaunchAction } from './launchAction';
 import type { LaunchDecision } from './launchDecision';
 import { offerLaunchHint } from './launchHint';
 import { phasePromptText } from './promptSource';
-import { runInNewTerminal, workingFolderFor } from './terminal';
+import { newPhaseTerminal, workingFolderFor } from './terminal';
+import type { RunTracker } from '../runs/runTracker';
+import { targetOf } from '../phaseTarget';
 
 export type LaunchResult =
-  | { kind: 'launched'; terminal: string; command: string }
+  /** `run`: the id of the run that follows it, when runs are tracked. */
+  | { kind: 'launched'; terminal: string; command: string; run?: string }
   | { kind: 'not-configured' }
   | { kind: 'untrusted' }
   | { kind: 'unsupported-shell'; shell: string }
@@ -33,7 +36,7 @@ export interface LaunchPlace {
 }
 
 /** Hands a phase that was just started on, as `phaselens.launch.action` says: terminal, chat, clipboard or nothing. */
-export async function launchPhase(store: PlanStore, resolved: ResolvedPhase, globalState: vscode.Memento, place?: LaunchPlace): Promise<LaunchResult> {
+export async function launchPhase(store: PlanStore, resolved: ResolvedPhase, globalState: vscode.Memento, runs?: RunTracker, place?: LaunchPlace): Promise<LaunchResult> {
   const config = vscode.workspace.getConfiguration(SECTION, resolved.entry.uri);
   const plan = decideLaunchAction(vscode.workspace.isTrusted, config.get<string>('launch.action'), config.inspect<string>('launch.command') ?? {});
   const name = phaseName(resolved.phase);
@@ -52,12 +55,12 @@ export async function launchPhase(store: PlanStore, resolved: ResolvedPhase, glo
       return { kind: 'clipboard', chatUnavailable: true };
     }
     case 'terminal':
-      return runLaunchCommand(store, resolved, globalState, plan.decision, place);
+      return runLaunchCommand(store, resolved, globalState, plan.decision, runs, place);
   }
 }
 
 /** Runs `phaselens.launch.command`, if the user set one and may run it here. */
-async function runLaunchCommand(store: PlanStore, resolved: ResolvedPhase, globalState: vscode.Memento, decision: LaunchDecision, place?: LaunchPlace): Promise<LaunchResult> {
+async function runLaunchCommand(store: PlanStore, resolved: ResolvedPhase, globalState: vscode.Memento, decision: LaunchDecision, runs: RunTracker | undefined, place?: LaunchPlace): Promise<LaunchResult> {
   const { entry, phase } = resolved;
   const name = phaseName(phase);
 
@@ -95,6 +98,11 @@ async function runLaunchCommand(store: PlanStore, resolved: ResolvedPhase, globa
     return { kind: 'invalid-template', error: expanded.error };
   }
   const env = shell.wsl ? { ...expanded.env, WSLENV: wslEnvFor(process.env.WSLENV) } : expanded.env;
-  const terminal = runInNewTerminal(`PhaseLens: ${name}`, expanded.command, env, place?.cwd ?? workingFolderFor(entry.uri));
+  const terminal = newPhaseTerminal(`PhaseLens: ${name}`, env, place?.cwd ?? workingFolderFor(entry.uri));
+  if (runs) {
+    const run = await runs.start(targetOf(entry, phase), name, terminal, expanded.command);
+    return { kind: 'launched', terminal: terminal.name, command: expanded.command, run: run.id };
+  }
+  terminal.sendText(expanded.command, true);
   return { kind: 'launched', terminal: terminal.name, command: expanded.command };
 }

@@ -4,10 +4,9 @@ import * as vscode from 'vscode';
  * A new terminal for each launch: one named after a phase may still be running the last
  * launch (an agent waiting for input), and typing into it would answer that program instead.
  */
-export function runInNewTerminal(name: string, command: string, env: Record<string, string>, cwd: vscode.Uri | undefined): vscode.Terminal {
+export function newPhaseTerminal(name: string, env: Record<string, string>, cwd: vscode.Uri | undefined): vscode.Terminal {
   const terminal = vscode.window.createTerminal({ name, env, ...(cwd ? { cwd } : {}) });
   terminal.show();
-  terminal.sendText(command, true);
   return terminal;
 }
 

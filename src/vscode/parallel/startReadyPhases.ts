@@ -86,7 +86,7 @@ export function startReadyPhasesCommand(services: CommandServices): PhaseCommand
             problems.push(`${name} was not started: its plan could not be changed.`);
             continue;
           }
-          started.push({ target, name: phaseName(ref.phase), launch: await launchPhase(store, written.resolved, services.globalState) });
+          started.push({ target, name: phaseName(ref.phase), launch: await launchPhase(store, written.resolved, services.globalState, services.runs) });
         }
       } else {
         if (!vscode.workspace.isTrusted) {
@@ -171,7 +171,7 @@ async function startInWorktrees(
       startedAt: Date.now(),
     });
     const resolved = { entry, phase: ref.phase };
-    const launch = await launchPhase(services.store, resolved, services.globalState, { cwd: vscode.Uri.file(absolute), file: planCopy });
+    const launch = await launchPhase(services.store, resolved, services.globalState, services.runs, { cwd: vscode.Uri.file(absolute), file: planCopy });
     started.push({ target: targetOf(entry, ref.phase), name: phaseName(ref.phase), launch, worktree: { path: absolute, branch: target.branch, kind: worktree.kind } });
   }
   return 'ok';

@@ -36,6 +36,7 @@ export class PhasesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   /** The index the cached nodes were built with: its cross-file edges say which plans a change reaches. */
   private builtIndex: WorkspaceIndex | undefined;
   private readonly subscription: vscode.Disposable;
+  private runBadge: ((target: PhaseTarget) => string | undefined) | undefined;
 
   constructor(
     private readonly store: PlanStore,
@@ -60,7 +61,17 @@ export class PhasesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
     if (node.kind === 'plan') return planTreeItem(node, this.store.get(vscode.Uri.parse(node.uri))?.plan, this.shownPlans.length <= EXPANDED_PLANS);
-    return childTreeItem(node);
+    const item = childTreeItem(node);
+    const badge = node.kind === 'phase' ? this.runBadge?.(node.target) : undefined;
+    if (badge) item.description = [badge, item.description].filter(Boolean).join(' · ');
+    return item;
+  }
+
+  /** Phases that run (or ran) in a terminal show it first in their description: `▶ running · 12 min · 3/7`. */
+  showRuns(badge: (target: PhaseTarget) => string | undefined, changes: vscode.Event<void>): vscode.Disposable {
+    this.runBadge = badge;
+    this.emitter.fire(undefined);
+    return changes(() => this.emitter.fire(undefined));
   }
 
   getParent(node: TreeNode): TreeNode | undefined {

@@ -69,7 +69,8 @@ describe('phasePrompt', () => {
         '- Phase 2B: Exporter — planned (`other/PLAN.md`, line 12)',
         '- Phase 0 — not found in the workspace',
         '',
-        'When the work is done, check off its tasks in `codelens/LENS_PLAN.md` and make sure every success criterion holds.',
+        'Keep the plan up to date as you work. If you have the PhaseLens plan tools (`set_task`, `complete_phase`, … from the `phaselens mcp` server, or `phaselens_set_task`, `phaselens_complete_phase`, … in VS Code), use them with phase `3`: check off each task as soon as it is really done, then complete Phase 3; completing is refused while a task or checkbox criterion is open.',
+        'Without those tools, check off its tasks in `codelens/LENS_PLAN.md` when the work is done, and make sure every success criterion holds.',
         '',
       ].join('\n'),
     );

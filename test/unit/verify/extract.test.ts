@@ -72,9 +72,12 @@ describe('verify commands: the forms a criterion line may carry', () => {
   });
 
   it('drops the verify clause from a display text', () => {
-    assert.equal(withoutVerifyClause('Unit tests pass (verify: npm test)'), 'Unit tests pass');
-    assert.equal(withoutVerifyClause('Lint is clean — verify: npm run lint'), 'Lint is clean');
-    assert.equal(withoutVerifyClause('verify: make check'), 'make check');
-    assert.equal(withoutVerifyClause('No check here'), 'No check here');
+    assert.equal(withoutVerifyClause('Unit tests pass (verify: npm test)', 'npm test'), 'Unit tests pass');
+    assert.equal(withoutVerifyClause('Unit tests pass (verify: `npm test`) and stay fast', 'npm test'), 'Unit tests pass and stay fast');
+    assert.equal(withoutVerifyClause('Nothing is broken (verify: (exit 3))', '(exit 3)'), 'Nothing is broken');
+    assert.equal(withoutVerifyClause('Lint is clean — verify: npm run lint', 'npm run lint'), 'Lint is clean');
+    assert.equal(withoutVerifyClause('Builds (**verify:** cargo build)', 'cargo build'), 'Builds');
+    assert.equal(withoutVerifyClause('verify: make check', 'make check'), 'verify: make check');
+    assert.equal(withoutVerifyClause('No check here', 'x'), 'No check here');
   });
 });

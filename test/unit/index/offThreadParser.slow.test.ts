@@ -17,7 +17,6 @@ function sources(): PlanSource[] {
 
 describe('indexing with the parser on a worker thread', function () {
   // Bundling the worker and starting a thread take a moment on a loaded machine; nothing here is timed.
-  this.timeout(60_000);
   let scratch: string;
   let workerFile: string;
 

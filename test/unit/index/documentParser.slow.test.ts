@@ -64,13 +64,11 @@ function checkEdits(start: string, edits: readonly Edit[]) {
 
 describe('incremental document parser', () => {
   it('random edits to generated plans: every version equals a parse from scratch', function () {
-    this.timeout(120_000);
     const starts = generatedSamples(80).map((sample) => sample.text);
     fc.assert(fc.property(fc.constantFrom(...starts), fc.array(editArbitrary, { minLength: 1, maxLength: 8 }), checkEdits), { numRuns: 25 });
   });
 
   it('random edits to the fixtures, seeds and corpus plans', function () {
-    this.timeout(240_000);
     const samples = [...fixtureSamples(), ...sharedSamples()];
     // Chosen by fast-check, so each run covers other files and edits; a failure prints its seed.
     fc.assert(fc.property(fc.constantFrom(...samples.map((sample) => sample.text)), fc.array(editArbitrary, { minLength: 1, maxLength: 5 }), checkEdits), { numRuns: 25 });

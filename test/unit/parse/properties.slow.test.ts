@@ -113,7 +113,6 @@ describe('parse properties', () => {
       console.log('      (skipped: ../shared is not present on this machine)');
       this.skip();
     }
-    this.timeout(120_000);
     files.forEach((file, index) => {
       const text = readFileSync(file, 'utf8');
       for (let round = 0; round < 3; round++) {
@@ -125,7 +124,6 @@ describe('parse properties', () => {
   });
 
   it('hostile inputs finish and keep the invariants', function () {
-    this.timeout(60_000);
     const hostile = [
       '',
       '\uFEFF',

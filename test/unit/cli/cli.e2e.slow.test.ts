@@ -7,7 +7,6 @@ const packageVersion = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.j
 const CONTRACT_FIELDS = ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'rule', 'message', 'phase'];
 
 describe('cli: phaselens end to end', function () {
-  this.timeout(60_000);
   let cli: string;
   const run = (args: string[], cwd?: string, env?: Record<string, string>) => runCli(cli, args, cwd, env);
   const fixture = (name: string) => path.join('test/fixtures/cli/plans', name);
