@@ -162,8 +162,8 @@ describe('parallel: Start Ready Phases in worktrees', function () {
     git(repo, 'branch', '-q', '-D', 'phase-2-left-wing', 'phase-3-touch-pwned-right-wing');
     fs.mkdirSync(path.join(base, 'shop-phase-2-left-wing'));
     fs.writeFileSync(path.join(base, 'shop-phase-2-left-wing', 'mine.txt'), 'not a worktree');
-    // Drop the ended runs (their worktrees are gone) before starting again.
-    await eventually('the ended runs are dropped', async () => (await describeNode('3')) === '0/1');
+    // The editor reloads the reset plan, and the ended runs (their worktrees are gone) are dropped, before starting again.
+    await eventually('the reset plan is read and the ended runs are dropped', async () => (await describeNode('2')) === '0/2' && (await describeNode('3')) === '0/1');
     const result = await withDialog('showWarningMessage', () => undefined, async (warnings) => {
       const started = await withDialog('showInformationMessage', () => undefined, async () => vscode.commands.executeCommand<StartReadyResult>('phaselens.startReadyPhases', planUri));
       assert.ok(warnings.some((call) => /Phase 2 was not started: .*shop-phase-2-left-wing already exists and is not a worktree of this repository/.test(call.message)), JSON.stringify(warnings));
