@@ -234,7 +234,7 @@ export class PlanStore implements vscode.Disposable {
   private async loadCache(): Promise<PlanCache> {
     if (!this.storage) return new PlanCache();
     try {
-      return PlanCache.deserialize(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.storage, CACHE_FILE)));
+      return await PlanCache.load(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.storage, CACHE_FILE)), { sliceMs: SLICE_MS });
     } catch {
       return new PlanCache(); // first start, or storage unreadable: a cold start
     }
