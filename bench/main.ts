@@ -44,6 +44,14 @@ function runInChild<T>(mode: string, input: unknown): T {
   return JSON.parse(line.slice(RESULT_MARK.length)) as T;
 }
 
+/** Issue 13's budgets. */
+const KEYSTROKE_RATIO = 0.04;
+const COLD_INDEX_RATIO = 0.35;
+const CACHE_LOAD_SLICE_MS = 20;
+/** Activation on main when issue 13 was written; the budget is half of it. */
+const ACTIVATION_BEFORE_MS = 70;
+const ACTIVATION_BUDGET_MS = ACTIVATION_BEFORE_MS / 2;
+
 const mbPerSecond = (bytes: number, ms: number) => bytes / MB / (ms / 1000);
 
 /** 1. Parse + model + lint throughput against raw remark, per input. */
@@ -150,7 +158,7 @@ function editLatency(input: NamedText, edits: number, remarkRuns: number, budget
       unit: 'ms',
       detail: `median of ${keystroke.length} edits (CPU ${ours.cpu.toFixed(1)}, wall ${ours.wall.toFixed(1)} ms); full remark parse ${full.cost.toFixed(1)} ms (wall ${full.wall.toFixed(1)} ms, median of ${remark.length}); ${parser.cachedChunks} chunks cached`,
       ratio: ours.cost / full.cost,
-      budget: budget ? { text: 'ratio ≤ 0.20', met: ours.cost / full.cost <= 0.2 } : { text: 'none (the budget is for 2,000 lines)', met: undefined },
+      budget: budget ? { text: `ratio ≤ ${KEYSTROKE_RATIO}`, met: ours.cost / full.cost <= KEYSTROKE_RATIO } : { text: 'none (the budget is for 2,000 lines)', met: undefined },
     },
   ];
   if (withWorkspace.length > 0) {
@@ -162,7 +170,7 @@ function editLatency(input: NamedText, edits: number, remarkRuns: number, budget
       unit: 'ms',
       detail: `the graph over every plan rebuilt on each keystroke, then the lint; median of ${withWorkspace.length} (CPU ${wide.cpu.toFixed(1)}, wall ${wide.wall.toFixed(1)} ms)`,
       ratio: wide.cost / full.cost,
-      budget: budget ? { text: 'ratio ≤ 0.20', met: wide.cost / full.cost <= 0.2 } : { text: 'none', met: undefined },
+      budget: budget ? { text: `ratio ≤ ${KEYSTROKE_RATIO}`, met: wide.cost / full.cost <= KEYSTROKE_RATIO } : { text: 'none', met: undefined },
     });
   }
   return figures;
@@ -206,7 +214,7 @@ function workspace(inputs: Inputs, scratch: string): WorkspaceFigures {
       unit: 'ms',
       detail: `${(bytes / MB).toFixed(1)} MB, ${last.plans} plans, ${last.stats.parsed} parsed, ${last.stats.skipped} skipped by the pre-check; raw remark over the same files ${remarkTime.cost.toFixed(0)} ms (fresh process); CPU ${coldTime.cpu.toFixed(0)} vs ${remarkTime.cpu.toFixed(0)} ms, wall ${coldTime.wall.toFixed(0)} vs ${remarkTime.wall.toFixed(0)} ms; median of ${cold.length}`,
       ratio: coldTime.cost / remarkTime.cost,
-      budget: { text: 'none (the warm start is measured against it)', met: undefined },
+      budget: { text: `ratio ≤ ${COLD_INDEX_RATIO} (issue 13: both cores)`, met: coldTime.cost / remarkTime.cost <= COLD_INDEX_RATIO },
     },
     {
       section: section3,
@@ -221,6 +229,7 @@ function workspace(inputs: Inputs, scratch: string): WorkspaceFigures {
   const longest = Math.max(...cold.map((run) => run.stats.longestSliceMs), ...warm.map((run) => run.stats.longestSliceMs));
   const loopDelay = Math.max(...cold.map((run) => run.eventLoopMaxMs), ...warm.map((run) => run.eventLoopMaxMs));
   const warmLoad = Math.max(...warm.map((run) => run.load.cost));
+  const loadSlice = Math.max(...warm.map((run) => run.longestLoadSliceMs));
   const section4 = '4. longest busy stretch while indexing the 1,000 files';
   figures.push({
     section: section4,
@@ -257,11 +266,11 @@ function workspace(inputs: Inputs, scratch: string): WorkspaceFigures {
   });
   figures.push({
     section: '4. longest busy stretch while indexing the 1,000 files',
-    label: 'loading the persisted cache on a warm start (one piece)',
-    value: warmLoad,
+    label: 'loading the persisted cache on a warm start: longest slice',
+    value: loadSlice,
     unit: 'ms',
-    detail: 'reading the cache file and finding its entries, before indexing starts (worst run); each entry is parsed later, inside the slices',
-    budget: { text: '≤ 50 ms', met: warmLoad <= 50 },
+    detail: `PlanCache.load finding the entries of the cache file in slices, the longest busy stretch between two event-loop turns (worst run, cost clock, measured by a setImmediate ticker outside the loader); the whole load ${warmLoad.toFixed(0)} ms; each entry is decoded and checked later, inside the indexer's slices`,
+    budget: { text: `≤ ${CACHE_LOAD_SLICE_MS} ms`, met: loadSlice <= CACHE_LOAD_SLICE_MS },
   });
   const heap = median(cold.map((run) => run.heapMB));
   figures.push({
@@ -313,7 +322,7 @@ function activationAndSizes(scratch: string): Figure[] {
       value: NaN,
       unit: 'ms',
       detail: `not measured yet: ${results[0]?.reason ?? 'no result'}`,
-      budget: { text: '< 50 ms', met: undefined },
+      budget: { text: `< ${ACTIVATION_BUDGET_MS} ms`, met: undefined },
     });
   } else {
     const total = medians(measured.map((result) => result.total!));
@@ -323,7 +332,7 @@ function activationAndSizes(scratch: string): Figure[] {
       value: total.cost,
       unit: 'ms',
       detail: `require ${medians(measured.map((result) => result.require!)).cost.toFixed(1)} ms + activate ${medians(measured.map((result) => result.activate!)).cost.toFixed(1)} ms (CPU ${total.cpu.toFixed(1)}, wall ${total.wall.toFixed(1)} ms), fresh process, stand-in vscode module (bench/fakeVscode.ts); median of ${measured.length}`,
-      budget: { text: '< 50 ms', met: total.cost < 50 },
+      budget: { text: `< ${ACTIVATION_BUDGET_MS} ms (0.5 of the ${ACTIVATION_BEFORE_MS} ms of issue 13)`, met: total.cost < ACTIVATION_BUDGET_MS },
     });
   }
   for (const [file, limit] of [['dist/extension.js', 500], ['dist/cli.js', undefined]] as const) {

@@ -10,17 +10,25 @@ const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
 const production = !watch && !process.argv.includes('--dev');
 
-/** The core is plain data in, plain data out: fail the build if it reaches for the editor. */
+/**
+ * The core is plain data in, plain data out: fail the build if it reaches for the editor.
+ * Every other `import * as vscode from 'vscode'` goes through one module that re-exports the
+ * API: esbuild otherwise wraps `require('vscode')` in its ESM interop once per importing file,
+ * copying every export of the API each time (51 copies were most of activation's cost).
+ */
+const VSCODE_ONCE = 'vscode-once';
 const coreStaysPlain = {
   name: 'core-stays-plain',
   setup(build) {
     build.onResolve({ filter: /^vscode$/ }, (args) => {
+      if (args.namespace === VSCODE_ONCE) return { path: 'vscode', external: true };
       const importer = path.relative(process.cwd(), args.importer).split(path.sep).join('/');
       if (importer.startsWith('src/core/')) {
         return { errors: [{ text: `src/core must not import 'vscode' (imported by ${importer})` }] };
       }
-      return { path: 'vscode', external: true };
+      return { path: 'vscode', namespace: VSCODE_ONCE };
     });
+    build.onLoad({ filter: /.*/, namespace: VSCODE_ONCE }, () => ({ contents: "export * from 'vscode';", loader: 'js', resolveDir: process.cwd() }));
   },
 };
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CliError } from './errors';
-import { dotAllowed, expandBraces, isGlob, segmentMatcher, splitPattern } from './glob';
+import { dotAllowed, expandBraces, isGlob, segmentMatcher, splitPattern, TooManyAlternativesError } from './glob';
 
 /** One file to read, named the way the user will see it. */
 export interface InputFile {
@@ -36,7 +36,7 @@ export function expandInputs(inputs: readonly string[], cwd: string, command: st
     const stat = statOrUndefined(absolute);
     // A path that exists is itself, even when its name has glob characters (`notes[1].md`).
     if (!stat && isGlob(input)) {
-      const matches = expandGlob(input, cwd);
+      const matches = expandGlobOrRefuse(input, cwd, command);
       if (matches.length === 0) throw new CliError(`no files match '${input}'`, command);
       for (const display of matches) add({ display, absolute: path.resolve(cwd, display), explicit: true });
       continue;
@@ -90,6 +90,15 @@ function containsPath(outer: string, inner: string): boolean {
   return inner.startsWith(prefix);
 }
 
+function expandGlobOrRefuse(pattern: string, cwd: string, command: string): string[] {
+  try {
+    return expandGlob(pattern, cwd);
+  } catch (error) {
+    if (error instanceof TooManyAlternativesError) throw new CliError(error.message, command);
+    throw error;
+  }
+}
+
 /** Paths (display form) matching a glob, relative to `cwd` unless the pattern is absolute. */
 export function expandGlob(pattern: string, cwd: string): string[] {
   const found = new Set<string>();
@@ -103,12 +112,20 @@ export function expandGlob(pattern: string, cwd: string): string[] {
       continue;
     }
     const root = path.resolve(cwd, base || '.');
-    matchSegments(root, base, segments, 0, found, new Set([realPath(root)]));
+    matchSegments(root, base, segments, 0, found, new Set([realPath(root)]), new Set());
   }
   return [...found];
 }
 
-function matchSegments(dirAbsolute: string, dirDisplay: string, segments: string[], index: number, found: Set<string>, onPath: Set<string>): void {
+/**
+ * `walked` holds each (real directory, pattern position) already matched: symlinks that fan
+ * out (a/l1 and a/l2 both to b, b/l1 and b/l2 both to c, …) reach one directory by 2^depth
+ * paths, and it yields the same files (by real path) every time, so it is walked once.
+ */
+function matchSegments(dirAbsolute: string, dirDisplay: string, segments: string[], index: number, found: Set<string>, onPath: Set<string>, walked: Set<string>): void {
+  const visit = `${index}\0${segments.length}\0${realPath(dirAbsolute)}`;
+  if (walked.has(visit)) return;
+  walked.add(visit);
   const segment = segments[index]!;
   const last = index === segments.length - 1;
   const entries = readDirectory(dirAbsolute);
@@ -118,14 +135,14 @@ function matchSegments(dirAbsolute: string, dirDisplay: string, segments: string
     const real = realPath(absolute);
     if (onPath.has(real) || [...onPath].some((walked) => containsPath(real, walked))) return;
     onPath.add(real);
-    matchSegments(absolute, display, segments, next, found, onPath);
+    matchSegments(absolute, display, segments, next, found, onPath, walked);
     onPath.delete(real);
   };
 
   if (segment === '**') {
     // Zero directories: the rest of the pattern applies right here (`**` last means any file).
-    if (last) matchSegments(dirAbsolute, dirDisplay, [...segments, '*'], index + 1, found, onPath);
-    else matchSegments(dirAbsolute, dirDisplay, segments, index + 1, found, onPath);
+    if (last) matchSegments(dirAbsolute, dirDisplay, [...segments, '*'], index + 1, found, onPath, walked);
+    else matchSegments(dirAbsolute, dirDisplay, segments, index + 1, found, onPath, walked);
     for (const entry of entries) {
       if (entry.name.startsWith('.') || SKIPPED_DIRECTORIES.has(entry.name)) continue;
       const absolute = path.join(dirAbsolute, entry.name);

@@ -11,20 +11,41 @@ export function isGlob(input: string): boolean {
   return MAGIC.test(input);
 }
 
-/** Expands `{a,b}` alternatives (nested too) into plain patterns; `{x}` without a comma stays literal. */
-export function expandBraces(pattern: string, limit = 1000): string[] {
+/** The most plain patterns one glob may expand to; more is refused, never cut short silently. */
+export const MAX_BRACE_ALTERNATIVES = 1000;
+
+/** A pattern whose braces expand to more than `limit` alternatives. */
+export class TooManyAlternativesError extends Error {
+  constructor(
+    readonly pattern: string,
+    readonly limit: number,
+  ) {
+    super(`'${pattern}' expands to more than ${limit} alternatives; split it into smaller patterns`);
+    this.name = 'TooManyAlternativesError';
+  }
+}
+
+/**
+ * Expands `{a,b}` alternatives (nested too) into plain patterns; `{x}` without a comma stays
+ * literal. Depth first, so only the alternatives on the way to the next result are ever held
+ * (breadth first built all 2^n partial patterns of n groups before the first result); throws
+ * `TooManyAlternativesError` past `limit` results.
+ */
+export function expandBraces(pattern: string, limit = MAX_BRACE_ALTERNATIVES): string[] {
   const results: string[] = [];
   const pending = [pattern];
-  while (pending.length > 0 && results.length < limit) {
-    const current = pending.shift()!;
+  while (pending.length > 0) {
+    const current = pending.pop()!;
     const group = firstBraceGroup(current);
     if (!group) {
+      if (results.length >= limit) throw new TooManyAlternativesError(pattern, limit);
       results.push(current);
       continue;
     }
     const before = current.slice(0, group.open);
     const after = current.slice(group.close + 1);
-    for (const alternative of group.alternatives) pending.push(before + alternative + after);
+    // Last alternative first onto the stack, so results come out in the written order.
+    for (let index = group.alternatives.length - 1; index >= 0; index--) pending.push(before + group.alternatives[index]! + after);
   }
   return results;
 }

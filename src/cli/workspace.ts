@@ -5,14 +5,15 @@ import { CliError } from './errors';
 import { expandInputs } from './files';
 import { warn, type CliIo } from './io';
 import { mightBePlan } from '../core/index/mightBePlan';
+import { MAX_PLAN_BYTES } from '../core/index/sizeLimit';
 
 export interface LoadedPlan {
   plan: Plan;
   text: string;
 }
 
-/** Files above this size are skipped with a warning: no plan is that long, a data dump might be. */
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+/** Files above this size are skipped with a warning (the same limit as the editor's). */
+export const MAX_FILE_BYTES = MAX_PLAN_BYTES;
 
 /** Reads and parses the plans the inputs name, in sorted order. */
 export function loadPlans(inputs: readonly string[], io: CliIo, command: string): LoadedPlan[] {

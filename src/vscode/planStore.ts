@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Plan } from '../core/model';
 import { buildWorkspaceIndex, type WorkspaceIndex } from '../core/graph';
 import { parsePlan } from '../core/parse/parsePlan';
-import { buildWorkspaceIndexSliced, createDocumentParser, indexPlans, OffThreadParser, PlanCache, type DocumentParser, type IndexStats } from '../core/index';
+import { buildWorkspaceIndexSliced, createDocumentParser, indexPlans, OffThreadParser, overPlanSizeLimit, PlanCache, planSizeMessage, type DocumentParser, type IndexStats } from '../core/index';
 import { planDiscovery, type PlanDiscovery } from './planDiscovery';
 
 /**
@@ -234,7 +234,7 @@ export class PlanStore implements vscode.Disposable {
   private async loadCache(): Promise<PlanCache> {
     if (!this.storage) return new PlanCache();
     try {
-      return PlanCache.deserialize(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.storage, CACHE_FILE)));
+      return await PlanCache.load(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.storage, CACHE_FILE)), { sliceMs: SLICE_MS });
     } catch {
       return new PlanCache(); // first start, or storage unreadable: a cold start
     }
@@ -265,7 +265,7 @@ export class PlanStore implements vscode.Disposable {
     const previous = this.entries.get(key);
     if (previous && previous.text === text && previous.version === version) return previous;
     // Open documents are edited keystroke by keystroke; a file read from disk is parsed once.
-    const plan = version === undefined ? parsePlan(text, key) : this.parserFor(key).parse(text);
+    const plan = overPlanSizeLimit(text) ? this.tooLarge(uri, text) : version === undefined ? parsePlan(text, key) : this.parserFor(key).parse(text);
     const entry: PlanEntry = { uri, text, plan, version };
     this.entries.set(key, entry);
     const mattered = plan.phases.length > 0 || (previous?.plan.phases.length ?? 0) > 0;
@@ -275,6 +275,19 @@ export class PlanStore implements vscode.Disposable {
       this.scheduleFlush();
     }
     return entry;
+  }
+
+  /** Files over the size limit already told about: one message per file per session. */
+  private readonly toldTooLarge = new Set<string>();
+
+  /** No plan for a file over the size limit (remark would hold the host for seconds), and one message saying why. */
+  private tooLarge(uri: vscode.Uri, text: string): Plan {
+    const key = uri.toString();
+    if (!this.toldTooLarge.has(key)) {
+      this.toldTooLarge.add(key);
+      void vscode.window.showWarningMessage(planSizeMessage(vscode.workspace.asRelativePath(uri), Buffer.byteLength(text, 'utf8')));
+    }
+    return parsePlan('', key);
   }
 
   private parserFor(key: string): DocumentParser {

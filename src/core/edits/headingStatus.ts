@@ -35,9 +35,17 @@ function headingText(line: string): string {
 
 /** The plan keeps status in headings: no `Status:` fields, and some heading carries a mark. */
 export function plansStatusInHeadings(plan: Plan): boolean {
-  const phases = allPhases(plan);
-  return !phases.some((phase) => phase.statusField) && phases.some((phase) => phase.statusSource === 'heading');
+  // A fact of the whole plan, asked once per status fix: a plan with n findings must not walk its phases n times.
+  let answer = statusInHeadings.get(plan);
+  if (answer === undefined) {
+    const phases = allPhases(plan);
+    answer = !phases.some((phase) => phase.statusField) && phases.some((phase) => phase.statusSource === 'heading');
+    statusInHeadings.set(plan, answer);
+  }
+  return answer;
 }
+
+const statusInHeadings = new WeakMap<Plan, boolean>();
 
 /** The edit that sets `status` through the phase's heading, or undefined to use a field instead. */
 export function headingStatusEdits(phase: Phase, status: PhaseStatus, lines: readonly string[]): TextEdit[] | undefined {

@@ -171,7 +171,7 @@ function insertField(plan: Plan, phase: Phase, status: PhaseStatus, lines: reado
 
 /** `**Status**: In Progress`, or the label and emoji habit of the plan's other status fields. */
 function newFieldText(plan: Plan, lines: readonly string[], status: PhaseStatus): string {
-  const model = allPhaseFields(plan).find((field) => field.valueRange && lines[field.line - 1] !== undefined);
+  const model = modelField(plan, lines);
   const word = STATUS_WORDS[status];
   if (!model) return `**Status**: ${word}`;
   const line = lines[model.line - 1]!;
@@ -180,6 +180,17 @@ function newFieldText(plan: Plan, lines: readonly string[], status: PhaseStatus)
   const emphasis = /^\s*(?:[\p{Extended_Pictographic}\u{FE0F}\u{200D}]\s*)*(\*\*|__)/u.exec(model.rawValue ?? '')?.[1] ?? '';
   const labelText = /\s$/.test(label) || label === '' ? label : `${label} `;
   return `${labelText || '**Status**: '}${usesEmoji ? `${STATUS_EMOJI[status]} ` : ''}${emphasis}${word}${emphasis}`;
+}
+
+/** Per plan (and the lines it is written into), the first status field a new one copies its style from: asked once per fix. */
+const modelFields = new WeakMap<Plan, { lines: readonly string[]; model: StatusField | undefined }>();
+
+function modelField(plan: Plan, lines: readonly string[]): StatusField | undefined {
+  const known = modelFields.get(plan);
+  if (known?.lines === lines) return known.model;
+  const model = allPhaseFields(plan).find((field) => field.valueRange && lines[field.line - 1] !== undefined);
+  modelFields.set(plan, { lines, model });
+  return model;
 }
 
 function allPhaseFields(plan: Plan): StatusField[] {

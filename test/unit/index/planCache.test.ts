@@ -41,6 +41,22 @@ describe('plan cache and plan serialization', () => {
     assert.deepEqual(Buffer.from(sliced), Buffer.from(await cache.serialize()));
   });
 
+  it('loads in slices, yielding between them, to the same entries as deserialize', async () => {
+    const cache = new PlanCache();
+    const samples = generatedSamples(40);
+    for (const sample of samples) cache.set(contentHash(sample.text), planOf(sample.text, sample.name));
+    const bytes = await cache.serialize();
+    // A clock that advances a millisecond per reading: every reading past the slice yields.
+    let now = 0;
+    const turns = countEventLoopTurns();
+    const loaded = await PlanCache.load(bytes, { sliceMs: 0, clock: () => now++ });
+    assert.ok(turns.stop() > 0, 'other work ran while loading');
+    assert.equal(loaded.size, samples.length);
+    for (const sample of samples) assert.deepStrictEqual(loaded.get(contentHash(sample.text), sample.name), planOf(sample.text, sample.name));
+    assert.deepEqual(Buffer.from(await loaded.serialize()), Buffer.from(bytes));
+    for (const data of ['garbage', undefined, `phaselens-plan-cache ${PARSER_VERSION + 1}\nabc\t{}`]) assert.equal((await PlanCache.load(data)).size, 0);
+  });
+
   it('drops a cache written by another parser version, or anything that is not a cache', () => {
     const other = `phaselens-plan-cache ${PARSER_VERSION + 1}\nabc\t{"file":"a.md"}`;
     for (const data of [other, Buffer.from(other), '', new Uint8Array(0), 'garbage', '{"entries":[]}', undefined, 42, null, {}]) assert.equal(PlanCache.deserialize(data).size, 0);

@@ -57,10 +57,12 @@ describe('speed-ups keep every result', () => {
     }
   });
 
-  it('splitLines hands every caller its own array', () => {
+  it('splitLines hands every caller the same read-only lines, split once per text', () => {
     const text = 'a\nb\r\nc';
     const first = splitLines(text);
-    first.push('mutated');
+    assert.ok(Object.isFrozen(first));
+    assert.throws(() => (first as string[]).push('mutated'));
+    assert.equal(splitLines(text), first);
     assert.deepEqual(splitLines(text), ['a', 'b', 'c']);
     assert.deepEqual(splitLines('x\ny'), ['x', 'y']);
     assert.deepEqual(splitLines(text), ['a', 'b', 'c']);

@@ -1,6 +1,6 @@
 import type { Phase, Section } from '../../model';
 import { allPhases } from '../../phases';
-import { headingOutline, headingTextRange, parentHeadingLine } from '../headingRange';
+import { headingOutline, headingTextRange, parentHeadingLookup } from '../headingRange';
 import { capitalizedPhaseName } from '../phaseName';
 import type { Rule } from '../types';
 
@@ -27,12 +27,12 @@ export const duplicatePhaseId: Rule = {
     // Only headings that lead with the id, at one level under one parent heading, count: a recap
     // ("PHASE 3 SUCCESS CRITERIA"), a mention ("Security (Feature 2)") or a second section in
     // another part of the document ("## Kickoff" › "### Day 1 Morning Tasks") is not a second definition.
-    const outline = headingOutline(lines);
+    const parentHeadingLine = parentHeadingLookup(headingOutline(lines));
     const siblings = new Map<number, Map<string, Definition[]>>();
     for (const phase of allPhases(plan)) {
       for (const section of phase.sections) {
         if (!section.idLeads || section.criteriaOnly) continue;
-        const parent = parentHeadingLine(outline, section.line, section.level) * 10 + section.level;
+        const parent = parentHeadingLine(section.line, section.level) * 10 + section.level;
         const byKey = siblings.get(parent) ?? new Map<string, Definition[]>();
         siblings.set(parent, byKey);
         const list = byKey.get(phase.key) ?? [];
