@@ -5,5 +5,5 @@ import type { PlanStore } from './planStore';
 
 /** The start / complete / reopen feature: lenses above phase headings and the commands they (and the tree) run. */
 export function registerPhaseActions(context: vscode.ExtensionContext, store: PlanStore): vscode.Disposable {
-  return vscode.Disposable.from(registerPhaseCommands({ store, globalState: context.globalState }), registerCodeLens(store));
+  return vscode.Disposable.from(registerPhaseCommands({ store, globalState: context.globalState, storage: context.globalStorageUri }), registerCodeLens(store));
 }

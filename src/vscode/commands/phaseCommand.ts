@@ -14,6 +14,8 @@ export interface CommandServices {
   store: PlanStore;
   /** For notices shown once per user. */
   globalState: vscode.Memento;
+  /** The extension's own storage folder (the launch's `${promptFile}`). */
+  storage?: vscode.Uri;
 }
 
 /**

@@ -28,7 +28,7 @@ export function startPhaseCommand(services: CommandServices): PhaseCommand {
   };
 }
 
-export async function startPhase({ store, globalState }: CommandServices, target: PhaseTarget): Promise<PhaseCommandResult> {
+export async function startPhase({ store, globalState, storage }: CommandServices, target: PhaseTarget): Promise<PhaseCommandResult> {
   await store.ensureIndexed();
   const seen = await resolveOrSay(store, target);
   if (!seen) return { outcome: 'no-phase' };
@@ -46,6 +46,6 @@ export async function startPhase({ store, globalState }: CommandServices, target
 
   const written = await writePhase(store, target, name, ({ entry, phase }) => (phase.status === 'in-progress' ? [] : setStatusEdits(entry.plan, phase, 'in-progress', entry.text)));
   if (written.outcome !== 'applied' && written.outcome !== 'unchanged') return { outcome: written.outcome, branch };
-  const launch = await launchPhase(store, written.resolved, globalState);
+  const launch = await launchPhase(store, written.resolved, globalState, storage);
   return { outcome: written.outcome, launch, branch };
 }

@@ -8,6 +8,7 @@ import { openChatWith } from './chat';
 import { decideLaunchAction } from './launchAction';
 import type { LaunchDecision } from './launchDecision';
 import { offerLaunchHint } from './launchHint';
+import { promptFilePath, writePromptFile } from './promptFile';
 import { phasePromptText } from './promptSource';
 import { runInNewTerminal, workingFolderFor } from './terminal';
 
@@ -26,7 +27,8 @@ const OPEN_SETTING = 'Open Setting';
 const MANAGE_TRUST = 'Manage Workspace Trust';
 
 /** Hands a phase that was just started on, as `phaselens.launch.action` says: terminal, chat, clipboard or nothing. */
-export async function launchPhase(store: PlanStore, resolved: ResolvedPhase, globalState: vscode.Memento): Promise<LaunchResult> {
+/** `storage`: the extension's storage folder, where `${promptFile}` is written. */
+export async function launchPhase(store: PlanStore, resolved: ResolvedPhase, globalState: vscode.Memento, storage?: vscode.Uri): Promise<LaunchResult> {
   const config = vscode.workspace.getConfiguration(SECTION, resolved.entry.uri);
   const plan = decideLaunchAction(vscode.workspace.isTrusted, config.get<string>('launch.action'), config.inspect<string>('launch.command') ?? {});
   const name = phaseName(resolved.phase);
@@ -45,12 +47,12 @@ export async function launchPhase(store: PlanStore, resolved: ResolvedPhase, glo
       return { kind: 'clipboard', chatUnavailable: true };
     }
     case 'terminal':
-      return runLaunchCommand(store, resolved, globalState, plan.decision);
+      return runLaunchCommand(store, resolved, globalState, plan.decision, storage);
   }
 }
 
 /** Runs `phaselens.launch.command`, if the user set one and may run it here. */
-async function runLaunchCommand(store: PlanStore, resolved: ResolvedPhase, globalState: vscode.Memento, decision: LaunchDecision): Promise<LaunchResult> {
+async function runLaunchCommand(store: PlanStore, resolved: ResolvedPhase, globalState: vscode.Memento, decision: LaunchDecision, storage: vscode.Uri | undefined): Promise<LaunchResult> {
   const { entry, phase } = resolved;
   const name = phaseName(phase);
 
@@ -79,14 +81,25 @@ async function runLaunchCommand(store: PlanStore, resolved: ResolvedPhase, globa
     file: entry.uri.scheme === 'file' ? entry.uri.fsPath : entry.uri.toString(),
     line: String(phase.line),
     prompt: await phasePromptText(store, resolved),
+    promptFile: promptFilePath(storage, phase.id),
   };
-  const expanded = expandLaunchCommand(decision.template, values, shell.kind);
+  const expanded = expandLaunchCommand(decision.template, values, shell.kind, { platform: shell.wsl ? 'linux' : process.platform });
   if (!expanded.ok) {
     void vscode.window
       .showErrorMessage(`PhaseLens did not run the launch command: ${expanded.error}`, OPEN_SETTING)
       .then((choice) => choice && vscode.commands.executeCommand('workbench.action.openSettings', 'phaselens.launch.command'));
     return { kind: 'invalid-template', error: expanded.error };
   }
+  if (expanded.usesPromptFile && values.promptFile) {
+    try {
+      await writePromptFile(values.promptFile, values.prompt);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      void vscode.window.showErrorMessage(`PhaseLens did not run the launch command: it could not write the prompt file (${reason}).`);
+      return { kind: 'invalid-template', error: reason };
+    }
+  }
+  for (const notice of expanded.notices) void vscode.window.showInformationMessage(notice);
   const env = shell.wsl ? { ...expanded.env, WSLENV: wslEnvFor(process.env.WSLENV) } : expanded.env;
   const terminal = runInNewTerminal(`PhaseLens: ${name}`, expanded.command, env, workingFolderFor(entry.uri));
   return { kind: 'launched', terminal: terminal.name, command: expanded.command };
