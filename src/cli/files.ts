@@ -19,11 +19,17 @@ export interface InputFile {
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 const MARKDOWN = /\.(md|markdown)$/i;
 
+/** Told about a folder or link found on the way that cannot be read; the walk goes on. */
+export type OnSkip = (message: string) => void;
+
 /**
  * Turns FILE, DIR and GLOB arguments into a sorted list without repeats (the same file reached
  * twice, even through a symlink, is read once; a direct mention wins over a directory walk).
+ * What cannot be read is treated alike wherever it is found: named on the command line, it stops
+ * the run (exit 2); met while walking a folder or matching a glob (a folder without permission, a
+ * loop of symbolic links), it is skipped with a warning through `onSkip`.
  */
-export function expandInputs(inputs: readonly string[], cwd: string, command: string): InputFile[] {
+export function expandInputs(inputs: readonly string[], cwd: string, command: string, onSkip: OnSkip = () => {}): InputFile[] {
   const byRealPath = new Map<string, InputFile>();
   const add = (file: InputFile) => {
     const real = realPath(file.absolute);
@@ -34,16 +40,18 @@ export function expandInputs(inputs: readonly string[], cwd: string, command: st
   for (const input of inputs) {
     const absolute = path.resolve(cwd, input);
     const stat = statOrUndefined(absolute);
+    const failure = stat ? undefined : statFailure(absolute);
+    if (failure) throw new CliError(`cannot read ${input}: ${failure}`, command);
     // A path that exists is itself, even when its name has glob characters (`notes[1].md`).
     if (!stat && isGlob(input)) {
-      const matches = expandGlobOrRefuse(input, cwd, command);
+      const matches = expandGlobOrRefuse(input, cwd, command, onSkip);
       if (matches.length === 0) throw new CliError(`no files match '${input}'`, command);
       for (const display of matches) add({ display, absolute: path.resolve(cwd, display), explicit: true });
       continue;
     }
     if (!stat) throw new CliError(`no such file or directory: ${input}`, command);
     if (stat.isDirectory()) {
-      for (const display of walkMarkdown(absolute, input)) add({ display, absolute: path.resolve(cwd, display), explicit: false });
+      for (const display of walkMarkdown(absolute, input, onSkip)) add({ display, absolute: path.resolve(cwd, display), explicit: false });
     } else {
       add({ display: input, absolute, explicit: true });
     }
@@ -62,7 +70,7 @@ function joinDisplay(dir: string, name: string): string {
  * directories are followed, except into a directory that contains the one being walked (a loop)
  * or one already walked.
  */
-function walkMarkdown(root: string, display: string): string[] {
+function walkMarkdown(root: string, display: string, onSkip: OnSkip): string[] {
   const found: string[] = [];
   const visited = new Set<string>();
   const pending: Array<{ absolute: string; display: string }> = [{ absolute: root, display: display.replace(/[\\/]+$/, '') || display }];
@@ -71,13 +79,15 @@ function walkMarkdown(root: string, display: string): string[] {
     const real = realPath(dir.absolute);
     if (visited.has(real)) continue;
     visited.add(real);
-    for (const entry of readDirectory(dir.absolute)) {
+    for (const entry of readDirectory(dir.absolute, dir.display, onSkip)) {
       if (SKIPPED_DIRECTORIES.has(entry.name)) continue;
       const absolute = path.join(dir.absolute, entry.name);
       const kind = entryKind(entry, absolute);
       const shown = joinDisplay(dir.display, entry.name);
       if (kind === 'directory' && !(entry.isSymbolicLink() && containsPath(realPath(absolute), real))) pending.push({ absolute, display: shown });
-      else if (kind === 'file' && MARKDOWN.test(entry.name)) found.push(shown);
+      // A markdown file that cannot be opened is still listed, so that reading it says why.
+      else if ((kind === 'file' || kind === 'unreadable') && MARKDOWN.test(entry.name)) found.push(shown);
+      else if (kind === 'unreadable') onSkip(`skipping ${shown}: cannot read it (a loop of symbolic links)`);
     }
   }
   return found;
@@ -90,9 +100,9 @@ function containsPath(outer: string, inner: string): boolean {
   return inner.startsWith(prefix);
 }
 
-function expandGlobOrRefuse(pattern: string, cwd: string, command: string): string[] {
+function expandGlobOrRefuse(pattern: string, cwd: string, command: string, onSkip: OnSkip): string[] {
   try {
-    return expandGlob(pattern, cwd);
+    return expandGlob(pattern, cwd, onSkip);
   } catch (error) {
     if (error instanceof TooManyAlternativesError) throw new CliError(error.message, command);
     throw error;
@@ -100,7 +110,7 @@ function expandGlobOrRefuse(pattern: string, cwd: string, command: string): stri
 }
 
 /** Paths (display form) matching a glob, relative to `cwd` unless the pattern is absolute. */
-export function expandGlob(pattern: string, cwd: string): string[] {
+export function expandGlob(pattern: string, cwd: string, onSkip: OnSkip = () => {}): string[] {
   const found = new Set<string>();
   // Patterns use `/`; on Windows a `\` is a separator too (elsewhere it is part of a name).
   const slashed = path.sep === '\\' ? pattern.replace(/\\/g, '/') : pattern;
@@ -112,7 +122,7 @@ export function expandGlob(pattern: string, cwd: string): string[] {
       continue;
     }
     const root = path.resolve(cwd, base || '.');
-    matchSegments(root, base, segments, 0, found, new Set([realPath(root)]), new Set());
+    matchSegments(root, base, segments, 0, found, new Set([realPath(root)]), new Set(), onSkip);
   }
   return [...found];
 }
@@ -122,27 +132,27 @@ export function expandGlob(pattern: string, cwd: string): string[] {
  * out (a/l1 and a/l2 both to b, b/l1 and b/l2 both to c, …) reach one directory by 2^depth
  * paths, and it yields the same files (by real path) every time, so it is walked once.
  */
-function matchSegments(dirAbsolute: string, dirDisplay: string, segments: string[], index: number, found: Set<string>, onPath: Set<string>, walked: Set<string>): void {
+function matchSegments(dirAbsolute: string, dirDisplay: string, segments: string[], index: number, found: Set<string>, onPath: Set<string>, walked: Set<string>, onSkip: OnSkip): void {
   const visit = `${index}\0${segments.length}\0${realPath(dirAbsolute)}`;
   if (walked.has(visit)) return;
   walked.add(visit);
   const segment = segments[index]!;
   const last = index === segments.length - 1;
-  const entries = readDirectory(dirAbsolute);
+  const entries = readDirectory(dirAbsolute, dirDisplay, onSkip);
   // `onPath` holds the real directories on the way down: a symlink to one of them, or to a
   // directory around them, would walk the same tree again.
   const descend = (absolute: string, display: string, next: number) => {
     const real = realPath(absolute);
     if (onPath.has(real) || [...onPath].some((walked) => containsPath(real, walked))) return;
     onPath.add(real);
-    matchSegments(absolute, display, segments, next, found, onPath, walked);
+    matchSegments(absolute, display, segments, next, found, onPath, walked, onSkip);
     onPath.delete(real);
   };
 
   if (segment === '**') {
     // Zero directories: the rest of the pattern applies right here (`**` last means any file).
-    if (last) matchSegments(dirAbsolute, dirDisplay, [...segments, '*'], index + 1, found, onPath, walked);
-    else matchSegments(dirAbsolute, dirDisplay, segments, index + 1, found, onPath, walked);
+    if (last) matchSegments(dirAbsolute, dirDisplay, [...segments, '*'], index + 1, found, onPath, walked, onSkip);
+    else matchSegments(dirAbsolute, dirDisplay, segments, index + 1, found, onPath, walked, onSkip);
     for (const entry of entries) {
       if (entry.name.startsWith('.') || SKIPPED_DIRECTORIES.has(entry.name)) continue;
       const absolute = path.join(dirAbsolute, entry.name);
@@ -156,27 +166,56 @@ function matchSegments(dirAbsolute: string, dirDisplay: string, segments: string
     const absolute = path.join(dirAbsolute, entry.name);
     const kind = entryKind(entry, absolute);
     const shown = joinDisplay(dirDisplay, entry.name);
-    if (last && kind === 'file') found.add(shown);
+    if (last && (kind === 'file' || kind === 'unreadable')) found.add(shown);
     else if (!last && kind === 'directory') descend(absolute, shown, index + 1);
   }
 }
 
-function readDirectory(dir: string): fs.Dirent[] {
+function readDirectory(dir: string, display: string, onSkip: OnSkip): fs.Dirent[] {
   try {
     return fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  } catch {
-    // A directory we may not read holds nothing we can lint; the walk goes on.
+  } catch (error) {
+    onSkip(`skipping ${display || '.'}/: cannot read the folder (${describeFsError(error)})`);
     return [];
   }
 }
 
-/** What an entry is, following symlinks; broken links are neither. */
-function entryKind(entry: fs.Dirent, absolute: string): 'file' | 'directory' | 'other' {
+/** Why a path that exists cannot be opened, in words; undefined when it just does not exist. */
+function statFailure(absolute: string): string | undefined {
+  try {
+    fs.statSync(absolute);
+    return undefined;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !isLink(absolute)) return undefined;
+    return describeFsError(error);
+  }
+}
+
+function isLink(absolute: string): boolean {
+  try {
+    return fs.lstatSync(absolute).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOENT') return 'no such file (a broken symbolic link?)';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'is a directory';
+  if (code === 'ELOOP') return 'a loop of symbolic links';
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** What an entry is, following symlinks; a link in a loop (ELOOP) cannot be read, a broken link is neither. */
+function entryKind(entry: fs.Dirent, absolute: string): 'file' | 'directory' | 'unreadable' | 'other' {
   if (entry.isFile()) return 'file';
   if (entry.isDirectory()) return 'directory';
   if (!entry.isSymbolicLink()) return 'other';
   const target = statOrUndefined(absolute);
-  return target?.isFile() ? 'file' : target?.isDirectory() ? 'directory' : 'other';
+  if (!target) return statFailure(absolute)?.includes('loop') ? 'unreadable' : 'other';
+  return target.isFile() ? 'file' : target.isDirectory() ? 'directory' : 'other';
 }
 
 function statOrUndefined(absolute: string): fs.Stats | undefined {

@@ -48,6 +48,8 @@ Options:
   --config <file>                Rule settings, JSON: { "rules": { "rule-id": "off"|"info"|"warning"|"error" } }
                                  or { "rule-id": { "severity": …, "options": { … } } }
   --no-config                    Ignore ./.phaselensrc.json
+  --fix                          Repair in place what needs no decision (garbled text, a status
+                                 that contradicts its tasks), then report what remains
   -h, --help                     Show this help
 
 Without --config, ./.phaselensrc.json is read when it exists.

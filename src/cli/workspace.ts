@@ -2,14 +2,19 @@ import fs from 'node:fs';
 import { parsePlan } from '../core/parse/parsePlan';
 import type { Plan } from '../core/model';
 import { CliError } from './errors';
-import { expandInputs } from './files';
+import { describeFsError, expandInputs } from './files';
 import { warn, type CliIo } from './io';
 import { mightBePlan } from '../core/index/mightBePlan';
 import { MAX_PLAN_BYTES } from '../core/index/sizeLimit';
+import { decodeText, type TextEncodingName } from '../core/text/decode';
 
 export interface LoadedPlan {
   plan: Plan;
   text: string;
+  /** Where the file is and how it was written, for `lint --fix` to write it back the same way. */
+  absolute: string;
+  encoding: TextEncodingName;
+  bom: boolean;
 }
 
 /** Files above this size are skipped with a warning (the same limit as the editor's). */
@@ -19,33 +24,35 @@ export const MAX_FILE_BYTES = MAX_PLAN_BYTES;
 export function loadPlans(inputs: readonly string[], io: CliIo, command: string): LoadedPlan[] {
   if (inputs.length === 0) throw new CliError('no input files; give one or more FILE, DIR or GLOB arguments', command);
   const loaded: LoadedPlan[] = [];
-  for (const file of expandInputs(inputs, io.cwd, command)) {
+  for (const file of expandInputs(inputs, io.cwd, command, (message) => warn(io, message))) {
     let size: number;
-    let text: string;
+    let bytes: Buffer;
     try {
       size = fs.statSync(file.absolute).size;
       if (size > MAX_FILE_BYTES) {
         warn(io, `skipping ${file.display}: ${(size / 1024 / 1024).toFixed(1)} MB is over the 10 MB limit`);
         continue;
       }
-      text = fs.readFileSync(file.absolute, 'utf8');
+      bytes = fs.readFileSync(file.absolute);
     } catch (error) {
-      throw new CliError(`cannot read ${file.display}: ${reason(error)}`, command);
+      // Named on the command line: the run cannot do what was asked. Found by walking a folder:
+      // skipped with a warning, like a folder that cannot be read.
+      if (file.explicit) throw new CliError(`cannot read ${file.display}: ${describeFsError(error)}`, command);
+      warn(io, `skipping ${file.display}: cannot read it (${describeFsError(error)})`);
+      continue;
     }
+    const decoded = decodeText(bytes);
+    if (decoded.kind === 'binary') {
+      warn(io, `skipping ${file.display}: it is not text (a binary file, or UTF-16 without a byte-order mark)`);
+      continue;
+    }
+    const { text, encoding, bom } = decoded;
     if (!file.explicit && !mightBePlan(text)) continue;
     const plan = parsePlan(text, file.display);
     if (!file.explicit && plan.phases.length === 0) continue;
-    loaded.push({ plan, text });
+    loaded.push({ plan, text, absolute: file.absolute, encoding, bom });
   }
   // A clean run over nothing would look like a clean run over plans: say so.
   if (loaded.length === 0) warn(io, `no phase plans found in ${inputs.join(', ')}`);
   return loaded;
-}
-
-function reason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'is a directory';
-  return error instanceof Error ? error.message : String(error);
 }

@@ -44,6 +44,8 @@ export interface Task {
   /** Where the `[ ]`/`[x]` box stands, for toggling it. */
   checkbox: Range;
   children: Task[];
+  /** Kiro's `- [ ]*`: counted as a task, but never holds a phase open and is not ticked by "check all". */
+  optional?: boolean;
 }
 
 export interface Criterion {

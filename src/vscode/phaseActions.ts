@@ -8,5 +8,8 @@ import type { RunTracker } from './runs/runTracker';
 
 /** The start / complete / reopen feature: lenses above phase headings and the commands they (and the tree) run. */
 export function registerPhaseActions(context: vscode.ExtensionContext, store: PlanStore, checkResults: CheckResults, worktreeRuns: WorktreeRuns, runs?: RunTracker): vscode.Disposable {
-  return vscode.Disposable.from(registerPhaseCommands({ store, globalState: context.globalState, checkResults, worktreeRuns, ...(runs ? { runs } : {}) }), registerCodeLens(store, checkResults));
+  return vscode.Disposable.from(
+    registerPhaseCommands({ store, globalState: context.globalState, storage: context.globalStorageUri, checkResults, worktreeRuns, ...(runs ? { runs } : {}) }),
+    registerCodeLens(store, checkResults),
+  );
 }

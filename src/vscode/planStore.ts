@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { decodeText } from '../core/text/decode';
 import type { Plan } from '../core/model';
 import { buildWorkspaceIndex, type WorkspaceIndex } from '../core/graph';
 import { parsePlan } from '../core/parse/parsePlan';
@@ -331,8 +332,9 @@ export class PlanStore implements vscode.Disposable {
 
 async function readText(uri: vscode.Uri): Promise<string | undefined> {
   try {
-    const bytes = await vscode.workspace.fs.readFile(uri);
-    return new TextDecoder('utf-8').decode(bytes);
+    const decoded = decodeText(await vscode.workspace.fs.readFile(uri));
+    // A binary file (or UTF-16 without a byte-order mark) is no plan; its bytes are not text to parse.
+    return decoded.kind === 'text' ? decoded.text : undefined;
   } catch {
     return undefined;
   }

@@ -8,6 +8,8 @@ import { formatSarif } from '../formats/sarif';
 import { formatStylish } from '../formats/stylish';
 import { VERSION } from '../help';
 import { warn, type CliIo } from '../io';
+import { applySafeFixes, writeBack } from '../fix';
+import { CliError } from '../errors';
 import { loadPlans } from '../workspace';
 
 const REPOSITORY = repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
@@ -15,7 +17,8 @@ const REPOSITORY = repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
 /**
  * Exit 1 when any error is found or the warnings exceed `--max-warnings`; 0 otherwise
  * (warnings, infos and hints alone pass, as in ESLint). `--quiet` hides everything but errors
- * from the output, yet hidden warnings still count against `--max-warnings`.
+ * from the output, yet hidden warnings still count against `--max-warnings`. `--fix` first
+ * applies, in place, every fix that is safe without a person (fix.ts), then reports what remains.
  */
 export function runLint(argv: readonly string[], io: CliIo): number {
   const { options, positionals } = parseArgs(
@@ -26,6 +29,7 @@ export function runLint(argv: readonly string[], io: CliIo): number {
       { name: 'quiet' },
       { name: 'config', takesValue: true },
       { name: 'no-config' },
+      { name: 'fix' },
     ],
     'lint',
   );
@@ -33,11 +37,27 @@ export function runLint(argv: readonly string[], io: CliIo): number {
   const configFile = options.get('config');
   const config = loadLintConfig(typeof configFile === 'string' ? configFile : undefined, !options.has('no-config'), io.cwd, 'lint');
   const inputs = loadPlans(positionals, io, 'lint');
-
-  const findings = lintWorkspace(inputs, {
+  const lintOptions = {
     config,
-    onRuleError: (rule, file, error) => warn(io, `rule ${rule} failed on ${file} and was skipped: ${error instanceof Error ? error.message : String(error)}`),
-  });
+    onRuleError: (rule: string, file: string, error: unknown) => warn(io, `rule ${rule} failed on ${file} and was skipped: ${error instanceof Error ? error.message : String(error)}`),
+  };
+
+  if (options.has('fix')) {
+    // Fixes first; what is reported below is what remains.
+    const { fixedByFile } = applySafeFixes(inputs, lintOptions);
+    for (const loaded of inputs) {
+      if (!fixedByFile.has(loaded.plan.file)) continue;
+      try {
+        writeBack(loaded);
+      } catch (error) {
+        throw new CliError(`cannot write ${loaded.plan.file}: ${error instanceof Error ? error.message : String(error)}`, 'lint');
+      }
+    }
+    const total = [...fixedByFile.values()].reduce((sum, count) => sum + count, 0);
+    if (total > 0) io.stderr(`phaselens: fixed ${total} problem${total === 1 ? '' : 's'} in ${fixedByFile.size} file${fixedByFile.size === 1 ? '' : 's'}\n`);
+  }
+
+  const findings = lintWorkspace(inputs, lintOptions);
   const shown = options.has('quiet') ? findings.filter((finding) => finding.severity === 'error') : findings;
   io.stdout(render(shown, options.get('format'), io));
 

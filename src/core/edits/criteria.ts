@@ -1,6 +1,6 @@
 import type { Phase, Plan, TextEdit } from '../model';
 import { fencedLines } from './codeFences';
-import { splitLines } from './text';
+import { eolAfterLine, splitLines } from './text';
 
 /** How a plan writes its success criteria, so a new skeleton looks like the rest. */
 export interface CriteriaStyle {
@@ -60,10 +60,9 @@ export function placeholderCriterion(phaseName: string): string {
  * before the first child phase, or at the end of the section when there is none. Either way
  * it follows the last line of content, so trailing blank lines and `---` stay where they are.
  */
-export function insertCriteriaSkeletonEdits(plan: Plan, phase: Phase, text: string, phaseName = phase.id): TextEdit[] {
+export function insertCriteriaSkeletonEdits(_plan: Plan, phase: Phase, text: string, phaseName = phase.id): TextEdit[] {
   const lines = splitLines(text);
   if (!Number.isFinite(phase.line) || phase.line < 1 || phase.line > lines.length) return [];
-  const eol = plan.eol;
   const detected = detectCriteriaStyle(lines);
   const style: CriteriaStyle = detected.form === 'heading' && phase.level >= 6 ? { form: 'field', label: detected.label } : detected;
 
@@ -88,6 +87,7 @@ export function insertCriteriaSkeletonEdits(plan: Plan, phase: Phase, text: stri
   let after = boundary - 1;
   while (after > headingEnd && (lines[after - 1]!.trim() === '' || (THEMATIC_BREAK.test(lines[after - 1]!) && !fenced[after - 1]))) after--;
 
+  const eol = eolAfterLine(text, after);
   const skeleton = skeletonLines(style, phase.level, phaseName).join(eol);
   const end = lines[after - 1]!.length;
   return [{ range: { line: after, column: end, endLine: after, endColumn: end }, newText: eol + eol + skeleton }];

@@ -49,12 +49,15 @@ const statusInHeadings = new WeakMap<Plan, boolean>();
 
 /** The edit that sets `status` through the phase's heading, or undefined to use a field instead. */
 export function headingStatusEdits(phase: Phase, status: PhaseStatus, lines: readonly string[]): TextEdit[] | undefined {
-  const line = lines[phase.line - 1];
+  const written = lines[phase.line - 1];
+  // A byte-order mark before a heading on the first line is not part of the heading.
+  const bom = phase.line === 1 && written?.startsWith('\uFEFF') ? 1 : 0;
+  const line = written?.slice(bom);
   if (line === undefined || !/^ {0,3}#{1,6}(?:[ \t]|$)/.test(line)) return undefined;
   const rewritten = rewriteHeading(line, status);
   if (rewritten === undefined) return undefined;
   const readBack = readHeadingStatus(headingText(rewritten));
   if (readBack !== (status === 'planned' ? undefined : status)) return undefined;
   if (rewritten === line) return [];
-  return [{ range: { line: phase.line, column: 0, endLine: phase.line, endColumn: line.length }, newText: rewritten }];
+  return [{ range: { line: phase.line, column: bom, endLine: phase.line, endColumn: bom + line.length }, newText: rewritten }];
 }

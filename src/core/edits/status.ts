@@ -1,6 +1,8 @@
 import type { Phase, PhaseStatus, Plan, StatusField, TextEdit } from '../model';
 import { headingStatusEdits, plansStatusInHeadings } from './headingStatus';
-import { splitLines } from './text';
+import { findLooseStatus } from './looseStatus';
+import { editableLines } from './section';
+import { eolAfterLine, splitLines } from './text';
 
 /** The words PhaseLens writes for each status. */
 export const STATUS_WORDS: Readonly<Record<PhaseStatus, string>> = {
@@ -94,21 +96,24 @@ function emojiFor(status: PhaseStatus, oldEmoji: string): string {
  */
 export function setStatusEdits(plan: Plan, phase: Phase, status: PhaseStatus, text: string): TextEdit[] {
   const lines = splitLines(text);
+  const editable = editableLines(phase);
   const field = phase.statusField;
-  if (field?.valueRange && lines[field.line - 1] !== undefined) return rewriteField(plan, phase, status, lines);
+  if (field?.valueRange && lines[field.line - 1] !== undefined && editable(field.line)) return rewriteField(plan, field, status, lines);
   if (!Number.isFinite(phase.line) || lines.length === 0) return [];
+  const firstSection = phase.sections?.[0] ?? { line: phase.line, endLine: phase.endLine };
+  const loose = findLooseStatus(lines, phase.line + 1, firstSection.endLine);
+  if (loose) return rewriteField(plan, loose, status, lines);
   if (phase.statusSource === 'heading' || plansStatusInHeadings(plan)) {
     const viaHeading = headingStatusEdits(phase, status, lines);
     if (viaHeading) return viaHeading;
   }
-  const edits = insertField(plan, phase, status, lines, plan.eol);
+  const edits = insertField(plan, phase, status, lines, text);
   // A heading mark that says otherwise would contradict the new field; it goes.
   if (phase.statusSource === 'heading') edits.push(...(headingStatusEdits(phase, 'planned', lines) ?? []));
   return edits;
 }
 
-function rewriteField(plan: Plan, phase: Phase, status: PhaseStatus, lines: readonly string[]): TextEdit[] {
-  const field = phase.statusField!;
+function rewriteField(plan: Plan, field: StatusField, status: PhaseStatus, lines: readonly string[]): TextEdit[] {
   const line = lines[field.line - 1]!;
   const valueStart = Math.min(field.valueRange.column, line.length);
   const valueEnd = field.valueRange.endLine === field.line ? Math.min(Math.max(field.valueRange.endColumn, valueStart), line.length) : line.length;
@@ -147,11 +152,11 @@ function rewriteField(plan: Plan, phase: Phase, status: PhaseStatus, lines: read
 const FIELD_LINE = /^\s*(?:[-*+]\s+)?(?:(?:\*\*|__)[^*_]{1,40}?(?:\*\*|__)\s*:|(?:\*\*|__)[^*_]{1,40}?:(?:\*\*|__)|[A-Z][\p{L} ]{1,30}:\s)/u;
 const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 
-function insertField(plan: Plan, phase: Phase, status: PhaseStatus, lines: readonly string[], eol: string): TextEdit[] {
+function insertField(plan: Plan, phase: Phase, status: PhaseStatus, lines: readonly string[], text: string): TextEdit[] {
   const fieldText = newFieldText(plan, lines, status);
   const headingLine = Math.min(Math.max(phase.line, 1), lines.length);
   let headingEnd = headingLine;
-  const atx = /^ {0,3}#{1,6}(?:\s|$)/.test(lines[headingLine - 1] ?? '');
+  const atx = /^\uFEFF? {0,3}#{1,6}(?:\s|$)/.test(lines[headingLine - 1] ?? '');
   if (!atx && SETEXT_UNDERLINE.test(lines[headingLine] ?? '')) headingEnd++;
 
   const sectionEnd = Math.max(phase.endLine, headingEnd);
@@ -161,9 +166,10 @@ function insertField(plan: Plan, phase: Phase, status: PhaseStatus, lines: reado
   const contentInSection = firstContent <= sectionEnd && contentLine !== undefined;
 
   if (contentInSection && FIELD_LINE.test(contentLine) && !/^ {0,3}#/.test(contentLine)) {
-    // Join the heading's block of fields, above the first one.
-    return [{ range: { line: firstContent, column: 0, endLine: firstContent, endColumn: 0 }, newText: fieldText + eol }];
+    // Join the heading's block of fields, above the first one; the new line follows the one above it.
+    return [{ range: { line: firstContent, column: 0, endLine: firstContent, endColumn: 0 }, newText: fieldText + eolAfterLine(text, firstContent - 1) }];
   }
+  const eol = eolAfterLine(text, headingEnd);
   const endOfHeading = { line: headingEnd, column: lines[headingEnd - 1]!.length, endLine: headingEnd, endColumn: lines[headingEnd - 1]!.length };
   const nextIsBlank = headingEnd >= lines.length || lines[headingEnd]!.trim() === '';
   return [{ range: endOfHeading, newText: nextIsBlank ? eol + eol + fieldText : eol + fieldText + eol }];

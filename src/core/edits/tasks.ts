@@ -1,4 +1,5 @@
 import type { Criterion, Phase, Range, Task, TextEdit } from '../model';
+import { editableLines } from './section';
 
 /** The one character between the brackets of a `[ ]` / `[x]` box. */
 function markRange(checkbox: Range): Range {
@@ -15,8 +16,10 @@ export function toggleTaskEdits(task: Task, done: boolean): TextEdit[] {
   return [markEdit(task.checkbox, done)];
 }
 
+/** Open tasks, subtasks included; an optional task (and what hangs under it) stays as it is. */
 function openTasks(tasks: readonly Task[], into: Task[]): Task[] {
   for (const task of tasks) {
+    if (task.optional) continue;
     if (!task.done && task.checkbox) into.push(task);
     openTasks(task.children ?? [], into);
   }
@@ -30,10 +33,14 @@ function openCheckboxCriteria(criteria: readonly Criterion[]): Array<Criterion &
 /**
  * Checks every open box of the phase itself: its tasks (subtasks included) and its checkbox
  * success criteria. Child phases keep their own state: completing a parent is not completing
- * each of its children.
+ * each of its children. Optional tasks are left open, and a second heading with the same id
+ * keeps its own boxes (section.ts).
  */
 export function checkAllTasksEdits(phase: Phase): TextEdit[] {
-  const edits = openTasks(phase.tasks, []).map((task) => markEdit(task.checkbox, true));
-  for (const criterion of openCheckboxCriteria(phase.successCriteria)) edits.push(markEdit(criterion.checkbox, true));
+  const editable = editableLines(phase);
+  const edits = openTasks(phase.tasks, [])
+    .filter((task) => editable(task.line))
+    .map((task) => markEdit(task.checkbox, true));
+  for (const criterion of openCheckboxCriteria(phase.successCriteria)) if (editable(criterion.line)) edits.push(markEdit(criterion.checkbox, true));
   return edits.sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column);
 }

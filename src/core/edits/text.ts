@@ -28,6 +28,19 @@ export function detectEol(text: string): '\n' | '\r\n' {
   return match?.[0] === '\r\n' ? '\r\n' : '\n';
 }
 
+/**
+ * The line break that ends 1-based `line`: what a line inserted after it must end with, so a
+ * CR-only or mixed file keeps each stretch's own endings. The last line has none; it takes the
+ * one before it, and a one-line text the file's usual `\n`.
+ */
+export function eolAfterLine(text: string, line: number): string {
+  const table = lineTable(text);
+  for (let index = Math.min(Math.max(Math.floor(line), 1), table.starts.length) - 1; index >= 0; index--) {
+    if (index + 1 < table.starts.length) return text.slice(table.ends[index], table.starts[index + 1]);
+  }
+  return '\n';
+}
+
 /** Offsets where each line starts and where its content ends (before the line break). */
 export interface LineTable {
   starts: number[];

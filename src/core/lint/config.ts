@@ -48,11 +48,18 @@ function optionTypeError(option: RuleOption, value: unknown): string | undefined
   }
 }
 
+/** What a configuration may hold besides nothing: `$schema` lets editors validate the file. */
+const TOP_LEVEL_KEYS = ['rules', '$schema'];
+
 /** Everything wrong with a configuration, one readable message each; empty when it is valid. */
 export function configErrors(config: unknown, rules: readonly Rule[]): string[] {
   const errors: string[] = [];
   if (config === undefined || config === null) return errors;
   if (typeof config !== 'object' || Array.isArray(config)) return ['The lint configuration must be an object like { "rules": { … } }'];
+  // A misspelt "rules" would otherwise be ignored, and every rule silently run at its default.
+  for (const key of Object.keys(config)) {
+    if (!TOP_LEVEL_KEYS.includes(key)) errors.push(`Unknown top-level key "${key}"${closestId(key, ['rules'])}; the configuration holds only { "rules": { … } }`);
+  }
   const ruleSettings = (config as { rules?: unknown }).rules;
   if (ruleSettings === undefined) return errors;
   if (typeof ruleSettings !== 'object' || ruleSettings === null || Array.isArray(ruleSettings)) {

@@ -14,6 +14,11 @@ export interface Fix {
   isPreferred?: boolean;
   /** `file` for fix-all actions that touch more than the finding's own lines. */
   scope?: 'line' | 'file';
+  /**
+   * Right whatever the author meant, so `phaselens lint --fix` applies it without asking: a repair
+   * of garbled text, a status set to match the tasks. Never a removal, a guess or new content.
+   */
+  safe?: boolean;
 }
 
 /** Another place that explains a finding (the other members of a cycle, the first of two duplicates). */

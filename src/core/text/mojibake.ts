@@ -35,12 +35,14 @@ export function findMojibake(text: string): MojibakeRun[] {
   const runs: MojibakeRun[] = [];
   let line = 1;
   let lineStart = 0;
-  let nextNewline = spans.length > 0 ? text.indexOf('\n') : -1;
+  // Line breaks as CommonMark counts them (CRLF, LF, lone CR), so lines agree with the parser's.
+  const breaks = /\r\n|\r|\n/g;
+  let nextBreak = spans.length > 0 ? breaks.exec(text) : null;
   for (const span of spans) {
-    while (nextNewline !== -1 && nextNewline < span.start) {
+    while (nextBreak && nextBreak.index < span.start) {
       line++;
-      lineStart = nextNewline + 1;
-      nextNewline = text.indexOf('\n', lineStart);
+      lineStart = nextBreak.index + nextBreak[0].length;
+      nextBreak = breaks.exec(text);
     }
     // A span never holds ASCII, so it never crosses a line break.
     const range: Range = { line, column: span.start - lineStart, endLine: line, endColumn: span.end - lineStart };

@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
 import type { Command } from './command';
 import type { BranchResult } from '../launch/branch';
-import type { LaunchResult } from '../launch/launcher';
+import type { LaunchOptions, LaunchResult } from '../launch/launcher';
 import type { PhaseTarget } from '../phaseTarget';
 import type { PlanStore } from '../planStore';
 import type { CheckOutcome } from '../../core/verify';
@@ -24,6 +24,13 @@ export interface CommandServices {
   worktreeRuns: WorktreeRuns;
   /** Follows a phase started in a terminal as a run; without it the launch is not followed. */
   runs?: RunTracker;
+  /** The extension's own storage folder (the launch's `${promptFile}`). */
+  storage?: vscode.Uri;
+}
+
+/** What every launch from a command shares: the run tracker and the prompt file's folder. */
+export function launchOptionsOf({ runs, storage }: CommandServices): LaunchOptions {
+  return { ...(runs ? { runs } : {}), ...(storage ? { storage } : {}) };
 }
 
 /**

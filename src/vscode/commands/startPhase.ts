@@ -6,7 +6,7 @@ import { launchPhase } from '../launch/launcher';
 import { describeWaiting, waitingOn } from '../phaseDescriptions';
 import type { PhaseTarget } from '../phaseTarget';
 import { phaseArgument, resolveOrSay } from './phaseArgument';
-import type { CommandServices, PhaseCommand, PhaseCommandResult } from './phaseCommand';
+import { launchOptionsOf, type CommandServices, type PhaseCommand, type PhaseCommandResult } from './phaseCommand';
 import { writePhase } from './writePhase';
 
 export const START_ANYWAY = 'Start Anyway';
@@ -28,7 +28,8 @@ export function startPhaseCommand(services: CommandServices): PhaseCommand {
   };
 }
 
-export async function startPhase({ store, globalState, runs }: CommandServices, target: PhaseTarget): Promise<PhaseCommandResult> {
+export async function startPhase(services: CommandServices, target: PhaseTarget): Promise<PhaseCommandResult> {
+  const { store, globalState } = services;
   await store.ensureIndexed();
   const seen = await resolveOrSay(store, target);
   if (!seen) return { outcome: 'no-phase' };
@@ -46,6 +47,6 @@ export async function startPhase({ store, globalState, runs }: CommandServices, 
 
   const written = await writePhase(store, target, name, ({ entry, phase }) => (phase.status === 'in-progress' ? [] : setStatusEdits(entry.plan, phase, 'in-progress', entry.text)));
   if (written.outcome !== 'applied' && written.outcome !== 'unchanged') return { outcome: written.outcome, branch };
-  const launch = await launchPhase(store, written.resolved, globalState, runs);
+  const launch = await launchPhase(store, written.resolved, globalState, launchOptionsOf(services));
   return { outcome: written.outcome, launch, branch };
 }

@@ -8,6 +8,7 @@ import { openChatWith } from './chat';
 import { decideLaunchAction } from './launchAction';
 import type { LaunchDecision } from './launchDecision';
 import { offerLaunchHint } from './launchHint';
+import { promptFilePath, writePromptFile } from './promptFile';
 import { phasePromptText } from './promptSource';
 import { newPhaseTerminal, workingFolderFor } from './terminal';
 import type { RunTracker } from '../runs/runTracker';
@@ -36,7 +37,17 @@ export interface LaunchPlace {
 }
 
 /** Hands a phase that was just started on, as `phaselens.launch.action` says: terminal, chat, clipboard or nothing. */
-export async function launchPhase(store: PlanStore, resolved: ResolvedPhase, globalState: vscode.Memento, runs?: RunTracker, place?: LaunchPlace): Promise<LaunchResult> {
+/** How one launch is followed and where it runs. */
+export interface LaunchOptions {
+  /** Follows the terminal as a run; without it the launch is not followed. */
+  runs?: RunTracker;
+  /** A phase's own worktree, when it does not run in the plan's folder. */
+  place?: LaunchPlace;
+  /** The extension's storage folder, where `${promptFile}` is written. */
+  storage?: vscode.Uri;
+}
+
+export async function launchPhase(store: PlanStore, resolved: ResolvedPhase, globalState: vscode.Memento, options: LaunchOptions = {}): Promise<LaunchResult> {
   const config = vscode.workspace.getConfiguration(SECTION, resolved.entry.uri);
   const plan = decideLaunchAction(vscode.workspace.isTrusted, config.get<string>('launch.action'), config.inspect<string>('launch.command') ?? {});
   const name = phaseName(resolved.phase);
@@ -55,12 +66,12 @@ export async function launchPhase(store: PlanStore, resolved: ResolvedPhase, glo
       return { kind: 'clipboard', chatUnavailable: true };
     }
     case 'terminal':
-      return runLaunchCommand(store, resolved, globalState, plan.decision, runs, place);
+      return runLaunchCommand(store, resolved, globalState, plan.decision, options);
   }
 }
 
 /** Runs `phaselens.launch.command`, if the user set one and may run it here. */
-async function runLaunchCommand(store: PlanStore, resolved: ResolvedPhase, globalState: vscode.Memento, decision: LaunchDecision, runs: RunTracker | undefined, place?: LaunchPlace): Promise<LaunchResult> {
+async function runLaunchCommand(store: PlanStore, resolved: ResolvedPhase, globalState: vscode.Memento, decision: LaunchDecision, { runs, place, storage }: LaunchOptions): Promise<LaunchResult> {
   const { entry, phase } = resolved;
   const name = phaseName(phase);
 
@@ -89,14 +100,25 @@ async function runLaunchCommand(store: PlanStore, resolved: ResolvedPhase, globa
     file: place?.file ?? (entry.uri.scheme === 'file' ? entry.uri.fsPath : entry.uri.toString()),
     line: String(phase.line),
     prompt: await phasePromptText(store, resolved),
+    promptFile: promptFilePath(storage, phase.id),
   };
-  const expanded = expandLaunchCommand(decision.template, values, shell.kind);
+  const expanded = expandLaunchCommand(decision.template, values, shell.kind, { platform: shell.wsl ? 'linux' : process.platform });
   if (!expanded.ok) {
     void vscode.window
       .showErrorMessage(`PhaseLens did not run the launch command: ${expanded.error}`, OPEN_SETTING)
       .then((choice) => choice && vscode.commands.executeCommand('workbench.action.openSettings', 'phaselens.launch.command'));
     return { kind: 'invalid-template', error: expanded.error };
   }
+  if (expanded.usesPromptFile && values.promptFile) {
+    try {
+      await writePromptFile(values.promptFile, values.prompt);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      void vscode.window.showErrorMessage(`PhaseLens did not run the launch command: it could not write the prompt file (${reason}).`);
+      return { kind: 'invalid-template', error: reason };
+    }
+  }
+  for (const notice of expanded.notices) void vscode.window.showInformationMessage(notice);
   const env = shell.wsl ? { ...expanded.env, WSLENV: wslEnvFor(process.env.WSLENV) } : expanded.env;
   const terminal = newPhaseTerminal(`PhaseLens: ${name}`, env, place?.cwd ?? workingFolderFor(entry.uri));
   if (runs) {

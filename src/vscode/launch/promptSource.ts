@@ -7,7 +7,7 @@ import { SECTION } from '../config';
 import { promptInputFor } from '../phaseDescriptions';
 import type { PlanStore } from '../planStore';
 import type { ResolvedPhase } from '../phaseTarget';
-import { isInside, locateTemplate, MAX_TEMPLATE_BYTES, type TemplateLocation } from './templatePath';
+import { creationStaysInside, isInside, locateTemplate, MAX_TEMPLATE_BYTES, type TemplateLocation } from './templatePath';
 
 const SETTING = 'launch.promptTemplate';
 const OPEN_SETTING = 'Open Setting';
@@ -89,12 +89,21 @@ function say(message: string): void {
   });
 }
 
+/**
+ * Creating a file is not offered in an untrusted workspace (its settings chose the path), and the
+ * path is checked again with every symbolic link resolved just before writing.
+ */
 function offerToCreate(location: Extract<TemplateLocation, { kind: 'file' }>, uri: vscode.Uri): void {
+  const actions = vscode.workspace.isTrusted ? [CREATE_TEMPLATE, OPEN_SETTING] : [OPEN_SETTING];
   void vscode.window
-    .showWarningMessage(`PhaseLens used its built-in prompt: the prompt template "${location.written}" does not exist.`, CREATE_TEMPLATE, OPEN_SETTING)
+    .showWarningMessage(`PhaseLens used its built-in prompt: the prompt template "${location.written}" does not exist.`, ...actions)
     .then(async (choice) => {
       if (choice === OPEN_SETTING) return vscode.commands.executeCommand('workbench.action.openSettings', `${SECTION}.${SETTING}`);
-      if (choice !== CREATE_TEMPLATE) return;
+      if (choice !== CREATE_TEMPLATE || !vscode.workspace.isTrusted) return;
+      if (uri.scheme === 'file' && location.folder && !(await creationStaysInside(location.folder, location.path, fs.realpath).catch(() => false))) {
+        void vscode.window.showErrorMessage(`PhaseLens did not create the prompt template "${location.written}": through a symbolic link it would be written outside the workspace folder.`);
+        return;
+      }
       await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(STARTER_PROMPT_TEMPLATE));
       await vscode.window.showTextDocument(uri);

@@ -54,3 +54,31 @@ export function isInside(folder: string, file: string, path: PathApi = nodePath)
 
 /** Larger than any prompt anyone writes by hand; a bigger file is a wrong path, not a template. */
 export const MAX_TEMPLATE_BYTES = 256 * 1024;
+
+type RealPath = (path: string) => Promise<string>;
+
+/**
+ * Where creating `file` would really write: the real path of its nearest existing ancestor (every
+ * symbolic link on the way followed) with the missing rest appended. A link inside the workspace
+ * that points out of it must not let Create Template write outside.
+ */
+export async function realCreationPath(file: string, realpath: RealPath, path: PathApi & Pick<typeof nodePath, 'dirname' | 'join'> = nodePath): Promise<string> {
+  const missing: string[] = [];
+  let existing = path.resolve(file);
+  for (;;) {
+    try {
+      return path.join(await realpath(existing), ...missing.reverse());
+    } catch (error) {
+      const parent = path.dirname(existing);
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || parent === existing) throw error;
+      missing.push(existing.slice(parent.length).replace(/^[\\/]+/, ''));
+      existing = parent;
+    }
+  }
+}
+
+/** Creating `file` writes inside the real path of `folder`. */
+export async function creationStaysInside(folder: string, file: string, realpath: RealPath): Promise<boolean> {
+  const [realFolder, realFile] = await Promise.all([realpath(folder), realCreationPath(file, realpath)]);
+  return isInside(realFolder, realFile);
+}

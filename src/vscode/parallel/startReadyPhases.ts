@@ -10,7 +10,7 @@ import { allPhases } from '../../core/phases';
 import { worktreeTargetFor } from '../../core/worktree';
 import type { PhaseRef } from '../../core/graph';
 import { writePhase } from '../commands/writePhase';
-import type { CommandServices, PhaseCommand, PhaseCommandResult } from '../commands/phaseCommand';
+import { launchOptionsOf, type CommandServices, type PhaseCommand, type PhaseCommandResult } from '../commands/phaseCommand';
 import { SECTION } from '../config';
 import { launchPhase, type LaunchResult } from '../launch/launcher';
 import { planOf } from '../commands/startNextReadyPhase';
@@ -86,7 +86,7 @@ export function startReadyPhasesCommand(services: CommandServices): PhaseCommand
             problems.push(`${name} was not started: its plan could not be changed.`);
             continue;
           }
-          started.push({ target, name: phaseName(ref.phase), launch: await launchPhase(store, written.resolved, services.globalState, services.runs) });
+          started.push({ target, name: phaseName(ref.phase), launch: await launchPhase(store, written.resolved, services.globalState, launchOptionsOf(services)) });
         }
       } else {
         if (!vscode.workspace.isTrusted) {
@@ -171,7 +171,7 @@ async function startInWorktrees(
       startedAt: Date.now(),
     });
     const resolved = { entry, phase: ref.phase };
-    const launch = await launchPhase(services.store, resolved, services.globalState, services.runs, { cwd: vscode.Uri.file(absolute), file: planCopy });
+    const launch = await launchPhase(services.store, resolved, services.globalState, { ...launchOptionsOf(services), place: { cwd: vscode.Uri.file(absolute), file: planCopy } });
     started.push({ target: targetOf(entry, ref.phase), name: phaseName(ref.phase), launch, worktree: { path: absolute, branch: target.branch, kind: worktree.kind } });
   }
   return 'ok';

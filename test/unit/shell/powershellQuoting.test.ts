@@ -59,7 +59,7 @@ describe('shell: PowerShell quoting, through a model of its parser', () => {
   });
 
   it('every value reaches the program as one argument, exactly, and nothing in it runs', () => {
-    const template = `node receive.js \${phaseTitle} "\${phaseTitle}" '\${phaseTitle}' --title=\${phaseTitle} "\${phaseId}: \${phaseTitle}" "\${file}:\${line}" \${prompt}`;
+    const template = `node receive.js -- \${phaseTitle} "\${phaseTitle}" '\${phaseTitle}' --title=\${phaseTitle} "\${phaseId}: \${phaseTitle}" "\${file}:\${line}" \${prompt}`;
     for (const title of HOSTILE) {
       const input = values(title);
       const result = expandLaunchCommand(template, input, 'powershell');
@@ -68,7 +68,7 @@ describe('shell: PowerShell quoting, through a model of its parser', () => {
       assert.deepEqual(parsed.active, [], `${JSON.stringify(title)}: ${result.command}`);
       assert.deepEqual(
         parsed.argv,
-        ['node', 'receive.js', title, title, title, `--title=${title}`, `81A: ${title}`, `${input.file}:${input.line}`, input.prompt],
+        ['node', 'receive.js', '--', title, title, title, `--title=${title}`, `81A: ${title}`, `${input.file}:${input.line}`, input.prompt],
         result.command,
       );
     }

@@ -29,17 +29,21 @@ function damage(text: string, page: CodePage, undefinedBytes: 'control' | 'drop'
   return decodeCodePage(Buffer.from(text, 'utf8'), page, undefinedBytes);
 }
 
-/** The text a range covers, with lines split the way the model splits them. */
+/** The text a range covers, with lines split the way the model splits them (CRLF, LF, lone CR). */
 function sliceRange(text: string, range: Range): string {
   assert.equal(range.line, range.endLine, 'a run stays on one line');
-  const line = text.split('\n')[range.line - 1]!.replace(/\r$/, '');
+  const line = text.split(/\r\n|\r|\n/)[range.line - 1]!;
   assert.ok(range.endColumn <= line.length, 'range ends inside its line');
   return line.slice(range.column, range.endColumn);
 }
 
 function offsetOf(text: string, line: number, column: number): number {
+  const breaks = /\r\n|\r|\n/g;
   let offset = 0;
-  for (let current = 1; current < line; current++) offset = text.indexOf('\n', offset) + 1;
+  for (let current = 1; current < line; current++) {
+    const found = breaks.exec(text);
+    offset = found ? found.index + found[0].length : text.length;
+  }
   return offset + column;
 }
 

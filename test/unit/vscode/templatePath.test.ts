@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
+import { realpath } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
-import { isInside, locateTemplate } from '../../../src/vscode/launch/templatePath';
+import { creationStaysInside, isInside, locateTemplate, realCreationPath } from '../../../src/vscode/launch/templatePath';
 
 const folder = path.resolve('/work/project');
 
@@ -53,5 +56,33 @@ describe('prompt template location', () => {
     assert.equal(isInside(folder, path.join(folder, 'a/b.md')), true);
     assert.equal(isInside(folder, path.join(folder, '..', 'project-other/b.md')), false);
     assert.equal(isInside(folder, path.resolve('/')), false);
+  });
+});
+
+describe('Create Template: where the file would really be written', () => {
+  let root: string;
+  let workspace: string;
+  let outside: string;
+  before(() => {
+    root = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'phaselens-create-')));
+    workspace = path.join(root, 'workspace');
+    outside = path.join(root, 'outside');
+    mkdirSync(path.join(workspace, 'docs'), { recursive: true });
+    mkdirSync(outside);
+    // A folder inside the workspace that is a link to a folder outside it.
+    symlinkSync(outside, path.join(workspace, '.phaselens'));
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  it('follows a symbolic link on the way to a file that does not exist yet', async () => {
+    assert.equal(await realCreationPath(path.join(workspace, '.phaselens', 'new', 'prompt.md'), realpath), path.join(outside, 'new', 'prompt.md'));
+    assert.equal(await realCreationPath(path.join(workspace, 'docs', 'prompt.md'), realpath), path.join(workspace, 'docs', 'prompt.md'));
+  });
+
+  it('refuses to create through a link that leads out of the workspace, and allows a plain path', async () => {
+    const location = locateTemplate({ workspaceValue: '.phaselens/prompt.md' }, workspace);
+    assert.equal(location.kind, 'file', 'the written path alone looks inside');
+    assert.equal(await creationStaysInside(workspace, path.join(workspace, '.phaselens', 'prompt.md'), realpath), false);
+    assert.equal(await creationStaysInside(workspace, path.join(workspace, 'docs', 'sub', 'prompt.md'), realpath), true);
   });
 });

@@ -37,7 +37,7 @@ export const mojibake: Rule = {
       const others = block.runs.length - 1;
       const lost = block.unrepairable > 0 ? `; ${block.unrepairable} cannot be repaired` : '';
       const more = others > 0 ? ` (and ${others} more on ${block.range.endLine > block.range.line ? 'these lines' : 'this line'}${lost})` : '';
-      const fixes: Fix[] = [{ title: 'Repair the garbled text', edits: repairEdits(text, block.runs), isPreferred: true, scope: 'line' }];
+      const fixes: Fix[] = [{ title: 'Repair the garbled text', edits: repairEdits(text, block.runs), isPreferred: true, scope: 'line', safe: true }];
       fixes.push({ title: 'Repair all garbled text in this file', edits: fixAll, scope: 'file' });
       report({
         range: block.range,

@@ -46,7 +46,7 @@ export const statusMismatch: Rule = {
       if (phase.status === 'done' && open > 0) {
         const fixes: Fix[] = [
           { title: `Check all tasks of ${name}`, edits: checkAllTasksEdits(phase) },
-          { title: `Set the status of ${name} to ${STATUS_WORDS['in-progress']}`, edits: setStatusEdits(plan, phase, 'in-progress', text) },
+          { title: `Set the status of ${name} to ${STATUS_WORDS['in-progress']}`, edits: setStatusEdits(plan, phase, 'in-progress', text), safe: true },
         ];
         report({
           range: statusRange(phase, lines),
@@ -60,7 +60,7 @@ export const statusMismatch: Rule = {
           range: statusRange(phase, lines),
           message: `${name} has all ${plural(total, 'task')} done but its status says "${written}"; mark it complete`,
           phase,
-          fixes: [{ title: `Mark ${name} complete`, edits: setStatusEdits(plan, phase, 'done', text), isPreferred: true }],
+          fixes: [{ title: `Mark ${name} complete`, edits: setStatusEdits(plan, phase, 'done', text), isPreferred: true, safe: true }],
         });
       }
     }
