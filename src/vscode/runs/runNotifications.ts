@@ -1,7 +1,10 @@
 import * as vscode from 'vscode';
 import { runEndMessage, type Run } from '../../core/runs';
 import { openItems } from '../../core/operations/write';
-import { resolveTarget } from '../phaseTarget';
+import type { Phase } from '../../core/model';
+import { parsePlan } from '../../core/parse/parsePlan';
+import { allPhases } from '../../core/phases';
+import { resolveTarget, type PhaseTarget } from '../phaseTarget';
 import type { PlanStore } from '../planStore';
 import type { RunTracker } from './runTracker';
 
@@ -21,11 +24,30 @@ export interface RunEndNotice {
  * (the usual Complete command, with its own checks), Show (the phase and its terminal),
  * Reopen (a phase the agent marked done that you do not accept).
  */
+/**
+ * The phase as its plan says now. An agent writes the file on disk and exits at once, before the
+ * editor has reloaded the document: unless the document has unsaved changes (then it is what the
+ * user sees), the file is read, so the notice never reports ticks the agent already made as open.
+ */
+async function phaseNow(store: PlanStore, target: PhaseTarget): Promise<Phase | undefined> {
+  const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === target.uri);
+  if (!open?.isDirty) {
+    try {
+      const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(target.uri)));
+      const candidates = allPhases(parsePlan(text, target.uri)).filter((phase) => phase.key === target.key);
+      if (candidates.length > 0) return candidates.reduce((best, phase) => (Math.abs(phase.line - target.line) < Math.abs(best.line - target.line) ? phase : best));
+    } catch {
+      // Unreadable or gone: what the store holds is the best there is.
+    }
+  }
+  return (await resolveTarget(store, target).catch(() => undefined))?.phase;
+}
+
 export function registerRunNotifications(store: PlanStore, runs: RunTracker, notices: vscode.EventEmitter<RunEndNotice>): vscode.Disposable {
   return runs.onDidEnd(async (run) => {
     const target = { uri: run.uri, key: run.key, line: run.line };
-    const resolved = await resolveTarget(store, target).catch(() => undefined);
-    const state = resolved ? { done: resolved.phase.status === 'done', open: openItems(resolved.phase) } : undefined;
+    const phase = await phaseNow(store, target);
+    const state = phase ? { done: phase.status === 'done', open: openItems(phase) } : undefined;
     const message = runEndMessage(run, state);
     const actions = !state ? [] : state.done ? [SHOW, REOPEN] : [COMPLETE, SHOW];
     notices.fire({ run, message, actions });
