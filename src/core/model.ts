@@ -34,7 +34,18 @@ export type PhaseKind =
   | 'sprint'
   | 'week'
   | 'day'
-  | 'step';
+  | 'step'
+  | 'iteration'
+  | 'wave'
+  | 'tier'
+  | 'release'
+  | 'part'
+  | 'track'
+  | 'round'
+  | 'quarter'
+  | 'month'
+  /** A letter-coded id a document uses as a unit: `S0`…`S11`. */
+  | 'coded';
 
 export interface Task {
   /** Display text: emphasis, emoji and mojibake cleaned. */

@@ -1,4 +1,5 @@
-import { isWeakKind, parentKey, parseIdToken, type ParsedId, PHASE_NUMBER } from '../ids';
+import { isWeakKind, parentKey, parseIdToken, type ParsedId, PHASE_NUMBER, QUARTER_ID, VERSION_ID } from '../ids';
+import { UNIT_WORD, unitOfKind } from '../vocabulary';
 import { cleanText } from '../text/clean';
 
 /**
@@ -20,14 +21,17 @@ export interface PhaseHeading extends ParsedId {
   idText: string;
 }
 
-const WORD = String.raw`(?<word>phases?|fases?|阶段|階段|stages?|milestones?|features?|epics?|stor(?:y|ies)|sprints?|weeks?|days?|steps?)`;
-const WORD_ID = new RegExp(String.raw`^${WORD}[\s\-]*(?:(?<=phases?[\s\-]*|fases?[\s\-]*)P|(?<=milestones?[\s\-]*)M)?(?<number>${PHASE_NUMBER}(?:\s?[-–]\s?\d{1,4}(?![\w.]))?)`, 'iu');
-const SHORT_ID = new RegExp(String.raw`^(?<short>P${PHASE_NUMBER}|M\d{1,4})(?![\w.])`, 'u');
+const WORD = String.raw`(?<word>${UNIT_WORD})`;
+const WORD_ID = new RegExp(
+  String.raw`^${WORD}[\s\-]*(?:(?<=(?:phases?|fases?)[\s\-]*)P|(?<=milestones?[\s\-]*)M)?(?<number>${PHASE_NUMBER}(?:\s?[-–]\s?\d{1,4}(?![\w.]))?|[A-Z](?![\p{L}\p{N}]))`,
+  'iu',
+);
+const SHORT_ID = new RegExp(String.raw`^(?<short>P${PHASE_NUMBER}|M\d{1,4}|${VERSION_ID}|${QUARTER_ID})(?![\w.])`, 'u');
 const LEAD_DECORATION = /^(?:[\s\-–—*_#>|•·.:~]+|\[[ xX]\]\s*)+/u;
 /** A short label before the id: "START HERE: P5.1.1 - …". */
 const LEAD_LABEL = /^(?<label>[A-Za-z][A-Za-z' ]{0,24}?)\s*[:：]\s+/u;
 /** Text that may follow an id: end, punctuation, an opening parenthesis or (for word ids) a space. */
-const SEPARATOR = /^\s*(?:$|[:：.)\]]|[-–—|]|\()/u;
+const SEPARATOR = /^\s*(?:$|[:：.,)\]]|[-–—|]|\()/u;
 const PAREN = /\((?<inner>[^()]{1,40})\)/gu;
 
 function readLeadingId(text: string): { parsed: ParsedId; length: number; word: boolean } | undefined {
@@ -99,7 +103,7 @@ export function readPhaseHeading(headingText: string): PhaseHeading | undefined 
     const after = text.slice(leading.length);
     const separated = SEPARATOR.test(after) && !/^\s*\(/.test(after) ? /^\s*[:：.\-–—|]/.test(after) : false;
     // A short id ("P3", "M1") needs punctuation after it: "P3 Overview" is prose about P3.
-    const acceptable = SEPARATOR.test(after) || (leading.word && /^\s+\S/.test(after));
+    const acceptable = SEPARATOR.test(after) || (leading.word && !!unitOfKind(leading.parsed.kind)?.titleMayFollowBareId && /^\s+\S/.test(after));
     if (acceptable) {
       const trailing = isWeakKind(leading.parsed.kind) ? strongTrailingId(after) : undefined;
       if (trailing) {

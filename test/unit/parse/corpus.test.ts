@@ -26,7 +26,7 @@ const expected: Record<string, { count: number; first: string[] }> = {
   'GLaDO8__social-connections-tree__plans__phase-4-undo-persistence.md': { count: 9, first: ['4', '4.1'] },
   'MrIvoe__Spaces__docs__ROADMAP_MILESTONES_2026.md': { count: 7, first: ['Milestone 1', 'Milestone 2'] },
   'ahmetb__kubectl-fields__.planning__ROADMAP.md': { count: 4, first: ['1', '2', '3', '4'] },
-  'backstageel__e-ordem__docs__cronograma-implementacao.md': { count: 5, first: ['1', '2'] },
+  'backstageel__e-ordem__docs__cronograma-implementacao.md': { count: 19, first: ['1', 'Dia 1-2'] },
   'caraseli02__MoldovaDirect__.kiro__ROADMAP.md': { count: 8, first: ['5', '6', '7'] },
   'chunchun1213__money-manager-backend__specs__001-login-homepage__tasks.md': { count: 7, first: ['1', '2'] },
   'cuenv__cuenv__conductor__tracks__remote_execution_20251219__plan.md': { count: 6, first: ['1', '2'] },
