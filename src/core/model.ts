@@ -55,6 +55,10 @@ export interface Task {
   /** Where the `[ ]`/`[x]` box stands, for toggling it. */
   checkbox: Range;
   children: Task[];
+  /** Kiro's `[-]` / `[~]`: under way, not done. */
+  inProgress?: boolean;
+  /** Kiro's `- [ ]* …`: counted as a task, but never holds its phase open. */
+  optional?: boolean;
 }
 
 export interface Criterion {
@@ -130,7 +134,7 @@ export interface Phase {
   sections: Section[];
   status: PhaseStatus;
   /** Why the status is what it is. */
-  statusSource: 'field' | 'heading' | 'tasks' | 'default';
+  statusSource: 'field' | 'heading' | 'tasks' | 'default' | 'checkbox';
   statusField?: StatusField;
   tasks: Task[];
   successCriteria: Criterion[];
@@ -140,6 +144,14 @@ export interface Phase {
   parentId?: string;
   /** The phase's sections contain nothing but their headings (and no children). */
   empty: boolean;
+  /**
+   * How the phase is written when it is not a heading: a list item (`- **Phase 1: Setup**`), a
+   * table row with a row per phase, a `<details><summary>` block, or a tool's front matter.
+   * Lenses and write-back use `line` and these ranges either way.
+   */
+  notation?: 'list-item' | 'table-row' | 'summary' | 'front-matter';
+  /** The checkbox of the list item that stands for this phase (its own, or its roadmap index entry's). */
+  checkbox?: Range;
 }
 
 /** A run of text that looks like UTF-8 decoded as a single-byte code page. */
