@@ -25,6 +25,8 @@ const SETEXT_UNDERLINE = /^[ \t]{0,3}(?:=+|-+)[ \t]*$/;
 const PHASE_CARRIER = /^[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]|^[ \t>]*\||\|[ \t]*$|<summary/i;
 /** Front matter of a Cursor plan (`todos:`) or a GSD plan (`phase:`): a plan by its format. */
 const FRONT_MATTER_PLAN = /^(?:todos|phase)[ \t]*:/m;
+/** Kiro's numbered task tree: `- [ ] 2. Title` is phase 2 when `2.1 …` tasks follow. */
+const NUMBERED_TASK = /^[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[ xX~-]\]\*?[ \t]+\d/;
 const DIGIT = /\d/;
 /** Every unit word of the vocabulary, unanchored and in any case; an inflection only adds letters. */
 const UNIT = new RegExp(UNIT_WORD, 'iu');
@@ -45,6 +47,7 @@ export function mightBePlan(text: string): boolean {
   if (lines[0]?.trim() === '---' && FRONT_MATTER_PLAN.test(text)) return true;
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!;
+    if (NUMBERED_TASK.test(line)) return true;
     if (ATX_HEADING.test(line) || PHASE_CARRIER.test(line)) {
       if (mayHoldId(line)) return true;
     } else if (index > 0 && SETEXT_UNDERLINE.test(line) && lines[index - 1]!.trim() !== '') {

@@ -4,7 +4,7 @@ import { cleanText } from '../text/clean';
 import type { Block, HeadingBlock, ListItemBlock } from './blocks';
 import { readDependencyIds } from './dependencies';
 import { readCriteriaHeading, readField, type Field } from './fields';
-import { readNumberedSubphase, readPhaseHeading, type PhaseHeading } from './headings';
+import { readCodedSiblings, readNumberedSubphase, readPhaseHeading, type PhaseHeading } from './headings';
 import { readHeadingStatus, readStatusValue } from './status';
 import { readListItemPhase, readNumberedTaskPhase, type ListItemPhase } from './notations/listItems';
 import { readTableRows, type TableRowPhase } from './notations/tableRows';
@@ -58,6 +58,10 @@ export function buildPlan(file: string, title: string, source: SourceLines, bloc
     if (!read) continue;
     phaseHeadings.set(heading, read);
     if (!isWeakKind(read.kind)) hasStrongPhase = true;
+  }
+  for (const [heading, read] of readCodedSiblings(headingLines.filter((heading) => !phaseHeadings.has(heading)))) {
+    phaseHeadings.set(heading, read);
+    hasStrongPhase = true;
   }
 
   const headingKeys = new Set([...phaseHeadings.values()].map((read) => read.key));

@@ -1,4 +1,4 @@
-import { isWeakKind, parentKey, parseIdToken, type ParsedId, PHASE_NUMBER, QUARTER_ID, VERSION_ID } from '../ids';
+import { isWeakKind, parentKey, parseCodedId, parseIdToken, type ParsedId, PHASE_NUMBER, QUARTER_ID, VERSION_ID } from '../ids';
 import { UNIT_WORD, unitOfKind } from '../vocabulary';
 import { cleanText } from '../text/clean';
 
@@ -137,4 +137,38 @@ export function readNumberedSubphase(headingText: string, enclosingKey: string):
   const parsed = parseIdToken(match.groups.number!);
   if (!parsed || parentKey(parsed.key) !== enclosingKey) return undefined;
   return { ...parsed, title: tidyTitle(match.groups.title!, parsed.key), idLeads: true, separated: true, idText: match.groups.number! };
+}
+
+const CODED = /^(?<code>[A-Z]\d{1,3})(?<after>\s*(?:$|[:：.)\-–—|]\s*(?<title>.*)$))/u;
+
+/**
+ * A letter-coded heading ("S0 - Freeze + Parity Baseline", "A1: Intake"). It names a phase only
+ * where the document uses several codes of the same letter at one level (see `readCodedSiblings`).
+ */
+export function readCodedHeading(headingText: string): PhaseHeading | undefined {
+  const text = cleanText(headingText).replace(LEAD_DECORATION, '');
+  const match = CODED.exec(text);
+  if (!match?.groups) return undefined;
+  const parsed = parseCodedId(match.groups.code!);
+  if (!parsed) return undefined;
+  const title = (match.groups.title ?? '').replace(/\s*[:：\-–—|]+\s*$/u, '').trim();
+  return { ...parsed, title, idLeads: true, separated: true, idText: match.groups.code! };
+}
+
+/** Coded headings that are phases: two or more of one letter at one level ("## S0", "## S1"…). */
+export function readCodedSiblings<T extends { depth: number; text: string }>(headings: readonly T[]): Map<T, PhaseHeading> {
+  const read = new Map<T, PhaseHeading>();
+  const groups = new Map<string, T[]>();
+  for (const heading of headings) {
+    const coded = readCodedHeading(heading.text);
+    if (!coded) continue;
+    read.set(heading, coded);
+    const group = `${heading.depth}:${coded.idText[0]}`;
+    groups.set(group, [...(groups.get(group) ?? []), heading]);
+  }
+  for (const members of groups.values()) {
+    const codes = new Set(members.map((heading) => read.get(heading)!.key));
+    if (codes.size < 2) for (const heading of members) read.delete(heading);
+  }
+  return read;
 }

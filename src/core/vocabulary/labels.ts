@@ -31,7 +31,7 @@ export const CRITERIA_LABELS: readonly string[] = [
   'quality gates?',
   'independent test',
   'acceptance(?=\\s*[:：]?\\s*$)',
-  'targets?(?=\\s*[:：]\\s*\\S)',
+  'targets?',
   '验收标准',
   '驗收標準',
   '完成标准',

@@ -12,7 +12,8 @@ import { corpusDir, requireShared, sharedFiles } from '../../support/paths';
  */
 const expected: Record<string, { count: number; first: string[] }> = {
   '0-protocol__0-lang__ROADMAP.md': { count: 10, first: ['0', '1', '2'] },
-  '00d__cantanor__ROADMAP.md': { count: 19, first: ['10', '11', '12'] },
+  // R1–R3 and G1–G2 are sibling letter codes, used as units of the closeout passes.
+  '00d__cantanor__ROADMAP.md': { count: 24, first: ['10', '11', '12'] },
   '0kam__echoroo__specs__002-data-management__tasks.md': { count: 12, first: ['1', '2', '3'] },
   '0riva__oriva-platform__specs__001-continued-api-migration__tasks.md': { count: 5, first: ['3.1', '3.2', '3.3', '3.4', '3.5'] },
   '0x4D44__mdcode__IMPLEMENTATION_PLAN.md': { count: 3, first: ['Stage 1', 'Stage 2', 'Stage 3'] },
