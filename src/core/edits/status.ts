@@ -1,5 +1,6 @@
 import type { Phase, PhaseStatus, Plan, StatusField, TextEdit } from '../model';
 import { headingStatusEdits, plansStatusInHeadings } from './headingStatus';
+import { checkboxStatusEdits } from './notationStatus';
 import { splitLines } from './text';
 
 /** The words PhaseLens writes for each status. */
@@ -96,6 +97,8 @@ export function setStatusEdits(plan: Plan, phase: Phase, status: PhaseStatus, te
   const lines = splitLines(text);
   const field = phase.statusField;
   if (field?.valueRange && lines[field.line - 1] !== undefined) return rewriteField(plan, phase, status, lines);
+  const viaCheckbox = checkboxStatusEdits(phase, status, lines);
+  if (viaCheckbox) return viaCheckbox;
   if (!Number.isFinite(phase.line) || lines.length === 0) return [];
   if (phase.statusSource === 'heading' || plansStatusInHeadings(plan)) {
     const viaHeading = headingStatusEdits(phase, status, lines);
