@@ -45,7 +45,9 @@ export type PhaseKind =
   | 'quarter'
   | 'month'
   /** A letter-coded id a document uses as a unit: `S0`…`S11`. */
-  | 'coded';
+  | 'coded'
+  /** A whole plan file that is one phase (a Cursor `.plan.md`), named by its front matter. */
+  | 'plan';
 
 export interface Task {
   /** Display text: emphasis, emoji and mojibake cleaned. */
@@ -59,6 +61,8 @@ export interface Task {
   inProgress?: boolean;
   /** Kiro's `- [ ]* …`: counted as a task, but never holds its phase open. */
   optional?: boolean;
+  /** A front-matter todo's `status` value: toggling writes `completed` / `pending` there instead of a box mark. */
+  statusValue?: Range;
 }
 
 export interface Criterion {

@@ -9,10 +9,16 @@ function markEdit(checkbox: Range, done: boolean): TextEdit {
   return { range: markRange(checkbox), newText: done ? 'x' : ' ' };
 }
 
+/** A task's mark: the box character, or a front-matter todo's `status` value. */
+function taskEdit(task: Task, done: boolean): TextEdit {
+  if (task.statusValue) return { range: task.statusValue, newText: done ? 'completed' : 'pending' };
+  return markEdit(task.checkbox, done);
+}
+
 /** Checks or unchecks one task; nothing when it is already in that state. */
 export function toggleTaskEdits(task: Task, done: boolean): TextEdit[] {
   if (task.done === done || !task.checkbox) return [];
-  return [markEdit(task.checkbox, done)];
+  return [taskEdit(task, done)];
 }
 
 function openTasks(tasks: readonly Task[], into: Task[]): Task[] {
@@ -33,7 +39,7 @@ function openCheckboxCriteria(criteria: readonly Criterion[]): Array<Criterion &
  * each of its children.
  */
 export function checkAllTasksEdits(phase: Phase): TextEdit[] {
-  const edits = openTasks(phase.tasks, []).map((task) => markEdit(task.checkbox, true));
+  const edits = openTasks(phase.tasks, []).map((task) => taskEdit(task, true));
   for (const criterion of openCheckboxCriteria(phase.successCriteria)) edits.push(markEdit(criterion.checkbox, true));
   return edits.sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column);
 }

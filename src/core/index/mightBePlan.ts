@@ -40,11 +40,12 @@ const HAS_NON_ASCII = /[^\x00-\x7f]/;
 const FOLDS_TO_ASCII = /[\u017f\u212a]/;
 
 export function mightBePlan(text: string): boolean {
+  // A Cursor plan's phase is named by its front matter, digits or not.
+  if (/^\uFEFF?---[ \t]*\r?\n/.test(text) && FRONT_MATTER_PLAN.test(text)) return true;
   // Fast exit: no digit anywhere, no id anywhere.
   if (!DIGIT.test(text)) return false;
   const lines = text.split(/\r?\n|\r/);
   if (lines.length > 0 && lines[0]!.charCodeAt(0) === 0xfeff) lines[0] = lines[0]!.slice(1);
-  if (lines[0]?.trim() === '---' && FRONT_MATTER_PLAN.test(text)) return true;
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!;
     if (NUMBERED_TASK.test(line)) return true;

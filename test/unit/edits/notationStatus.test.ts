@@ -41,3 +41,15 @@ describe('edits: status in the notation’s own place', () => {
     assert.deepEqual(setStatus(text, '1', 'done'), ['- [ ] **Phase 1: Frame**'.replace('[ ]', '[x]')]);
   });
 });
+
+describe('edits: a Cursor plan’s todos', () => {
+  it('toggles a todo by rewriting its status value', async () => {
+    const { toggleTaskEdits } = await import('../../../src/core/edits/tasks');
+    const text = ['---', 'name: Shed', 'todos:', '  - id: a', '    content: Dig', '    status: pending', '---', '', '# Shed', ''].join('\n');
+    const phase = parsePlan(text, 'shed.plan.md').phases[0]!;
+    assert.equal(phase.id, 'Shed');
+    const result = applyEdits(text, toggleTaskEdits(phase.tasks[0]!, true));
+    assert.equal(result, text.replace('status: pending', 'status: completed'));
+    assert.equal(parsePlan(result, 'shed.plan.md').phases[0]!.status, 'done');
+  });
+});
