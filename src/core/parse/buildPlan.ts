@@ -597,7 +597,9 @@ function closeSections(plan: Plan, headings: readonly HeadingBlock[], lines: rea
       }
       phase.line = phase.sections[0]!.line;
       phase.endLine = phase.sections[0]!.endLine;
+      // A row or an item is its own content; only a heading or a summary can stand empty.
       phase.empty =
+        (!phase.notation || phase.notation === 'summary') &&
         phase.children.length === 0 &&
         phase.sections.every((section) => {
           for (let line = section.line + 1; line <= section.endLine; line++) if (!isFiller(lines[line - 1] ?? '')) return false;

@@ -20,7 +20,7 @@ export interface Field {
 }
 
 /** Criteria labels that only a field may use: "**Target**: p95 < 200 ms" is a criterion, a "Target Users" heading is not. */
-const FIELD_ONLY_CRITERIA = new Set(['targets?', 'acceptance(?=\\s*[:：]?\\s*$)']);
+const FIELD_ONLY_CRITERIA = new Set(['targets?']);
 const HEADING_CRITERIA_NAMES = CRITERIA_LABELS.filter((label) => !FIELD_ONLY_CRITERIA.has(label));
 
 const LABELS: ReadonlyArray<[FieldKind, RegExp]> = [

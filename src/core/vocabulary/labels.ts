@@ -33,6 +33,8 @@ export const CRITERIA_LABELS: readonly string[] = [
   'acceptance(?=\\s*[:：]?\\s*$)',
   'targets?',
   '验收标准',
+  '独立测试标准',
+  '獨立測試標準',
   '驗收標準',
   '完成标准',
   'crit[ée]rios de aceita[çc][ãa]o',
