@@ -34,7 +34,20 @@ export type PhaseKind =
   | 'sprint'
   | 'week'
   | 'day'
-  | 'step';
+  | 'step'
+  | 'iteration'
+  | 'wave'
+  | 'tier'
+  | 'release'
+  | 'part'
+  | 'track'
+  | 'round'
+  | 'quarter'
+  | 'month'
+  /** A letter-coded id a document uses as a unit: `S0`…`S11`. */
+  | 'coded'
+  /** A whole plan file that is one phase (a Cursor `.plan.md`), named by its front matter. */
+  | 'plan';
 
 export interface Task {
   /** Display text: emphasis, emoji and mojibake cleaned. */
@@ -44,8 +57,12 @@ export interface Task {
   /** Where the `[ ]`/`[x]` box stands, for toggling it. */
   checkbox: Range;
   children: Task[];
-  /** Kiro's `- [ ]*`: counted as a task, but never holds a phase open and is not ticked by "check all". */
+  /** Kiro's `[-]` / `[~]`: under way, not done. */
+  inProgress?: boolean;
+  /** Kiro's `- [ ]* …`: counted as a task, but never holds its phase open. */
   optional?: boolean;
+  /** A front-matter todo's `status` value: toggling writes `completed` / `pending` there instead of a box mark. */
+  statusValue?: Range;
 }
 
 export interface Criterion {
@@ -121,7 +138,7 @@ export interface Phase {
   sections: Section[];
   status: PhaseStatus;
   /** Why the status is what it is. */
-  statusSource: 'field' | 'heading' | 'tasks' | 'default';
+  statusSource: 'field' | 'heading' | 'tasks' | 'default' | 'checkbox';
   statusField?: StatusField;
   tasks: Task[];
   successCriteria: Criterion[];
@@ -131,6 +148,14 @@ export interface Phase {
   parentId?: string;
   /** The phase's sections contain nothing but their headings (and no children). */
   empty: boolean;
+  /**
+   * How the phase is written when it is not a heading: a list item (`- **Phase 1: Setup**`), a
+   * table row with a row per phase, a `<details><summary>` block, or a tool's front matter.
+   * Lenses and write-back use `line` and these ranges either way.
+   */
+  notation?: 'list-item' | 'table-row' | 'summary' | 'front-matter';
+  /** The checkbox of the list item that stands for this phase (its own, or its roadmap index entry's). */
+  checkbox?: Range;
 }
 
 /** A run of text that looks like UTF-8 decoded as a single-byte code page. */

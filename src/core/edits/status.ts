@@ -1,6 +1,7 @@
 import type { Phase, PhaseStatus, Plan, StatusField, TextEdit } from '../model';
 import { headingStatusEdits, plansStatusInHeadings } from './headingStatus';
 import { findLooseStatus } from './looseStatus';
+import { checkboxStatusEdits } from './notationStatus';
 import { editableLines } from './section';
 import { eolAfterLine, splitLines } from './text';
 
@@ -99,6 +100,8 @@ export function setStatusEdits(plan: Plan, phase: Phase, status: PhaseStatus, te
   const editable = editableLines(phase);
   const field = phase.statusField;
   if (field?.valueRange && lines[field.line - 1] !== undefined && editable(field.line)) return rewriteField(plan, field, status, lines);
+  const viaCheckbox = checkboxStatusEdits(phase, status, lines);
+  if (viaCheckbox) return viaCheckbox;
   if (!Number.isFinite(phase.line) || lines.length === 0) return [];
   const firstSection = phase.sections?.[0] ?? { line: phase.line, endLine: phase.endLine };
   const loose = findLooseStatus(lines, phase.line + 1, firstSection.endLine);

@@ -10,10 +10,16 @@ function markEdit(checkbox: Range, done: boolean): TextEdit {
   return { range: markRange(checkbox), newText: done ? 'x' : ' ' };
 }
 
+/** A task's mark: the box character, or a front-matter todo's `status` value. */
+function taskEdit(task: Task, done: boolean): TextEdit {
+  if (task.statusValue) return { range: task.statusValue, newText: done ? 'completed' : 'pending' };
+  return markEdit(task.checkbox, done);
+}
+
 /** Checks or unchecks one task; nothing when it is already in that state. */
 export function toggleTaskEdits(task: Task, done: boolean): TextEdit[] {
   if (task.done === done || !task.checkbox) return [];
-  return [markEdit(task.checkbox, done)];
+  return [taskEdit(task, done)];
 }
 
 /** Open tasks, subtasks included; an optional task (and what hangs under it) stays as it is. */
@@ -40,7 +46,7 @@ export function checkAllTasksEdits(phase: Phase): TextEdit[] {
   const editable = editableLines(phase);
   const edits = openTasks(phase.tasks, [])
     .filter((task) => editable(task.line))
-    .map((task) => markEdit(task.checkbox, true));
+    .map((task) => taskEdit(task, true));
   for (const criterion of openCheckboxCriteria(phase.successCriteria)) if (editable(criterion.line)) edits.push(markEdit(criterion.checkbox, true));
   return edits.sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column);
 }

@@ -1,4 +1,5 @@
 import { cleanMojibake } from '../text/mojibake';
+import { UNIT_WORD } from '../vocabulary';
 
 /**
  * A cheap test, without remark, that a text may define a phase: `false` means `parsePlan`
@@ -6,7 +7,8 @@ import { cleanMojibake } from '../text/mojibake';
  * means "parse it and see".
  *
  * Why it is safe: a phase comes only from a top-level heading (ATX with at most three spaces
- * of indentation, or a setext paragraph) whose text holds an id, and every id has an ASCII
+ * of indentation, or a setext paragraph), a list item, a table row or a `<summary>` whose text
+ * holds an id, or from a plan tool's front matter, and every id has an ASCII
  * digit next to a kind word (`Phase 3`, `Week 1-2`, `Milestone 0`) or straight after a `P` or
  * `M` (`P5.1`, `M1`). The heading's text as the parser sees it is its source with markup
  * removed, character references decoded, mojibake repaired and emoji dropped. So the source
@@ -19,10 +21,17 @@ import { cleanMojibake } from '../text/mojibake';
 
 const ATX_HEADING = /^[ \t]{0,3}#{1,6}(?:[ \t]|$)/;
 const SETEXT_UNDERLINE = /^[ \t]{0,3}(?:=+|-+)[ \t]*$/;
+/** Lines that may carry a phase outside a heading: a list item, a table row, a `<summary>`. */
+const PHASE_CARRIER = /^[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]|^[ \t>]*\||\|[ \t]*$|<summary/i;
+/** Front matter of a Cursor plan (`todos:`) or a GSD plan (`phase:`): a plan by its format. */
+const FRONT_MATTER_PLAN = /^(?:todos|phase)[ \t]*:/m;
+/** Kiro's numbered task tree: `- [ ] 2. Title` is phase 2 when `2.1 …` tasks follow. */
+const NUMBERED_TASK = /^[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[ xX~-]\]\*?[ \t]+\d/;
 const DIGIT = /\d/;
-/** The kind words of `ids.ts`, unanchored and in any case; an inflection only adds letters. */
-const KIND_WORD = /phase|fase|stage|milestone|feature|epic|stor(?:y|ies)|sprint|week|day|step/i;
-const SHORT_ID = /[pm]\d/i;
+/** Every unit word of the vocabulary, unanchored and in any case; an inflection only adds letters. */
+const UNIT = new RegExp(UNIT_WORD, 'iu');
+/** A letter straight before a digit: `P5.1`, `M1`, `v0.3`, `Q1`, a sibling code `S4`. */
+const SHORT_ID = /[a-z]\d/i;
 /** Inline markup the parser removes from a heading's text: emphasis, code, links, escapes, HTML. */
 const MARKUP = /[*_~`\\[\]()!<>]/g;
 const NON_ASCII = /[^\x00-\x7f]/g;
@@ -31,13 +40,16 @@ const HAS_NON_ASCII = /[^\x00-\x7f]/;
 const FOLDS_TO_ASCII = /[\u017f\u212a]/;
 
 export function mightBePlan(text: string): boolean {
+  // A Cursor plan's phase is named by its front matter, digits or not.
+  if (/^\uFEFF?---[ \t]*\r?\n/.test(text) && FRONT_MATTER_PLAN.test(text)) return true;
   // Fast exit: no digit anywhere, no id anywhere.
   if (!DIGIT.test(text)) return false;
   const lines = text.split(/\r?\n|\r/);
   if (lines.length > 0 && lines[0]!.charCodeAt(0) === 0xfeff) lines[0] = lines[0]!.slice(1);
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!;
-    if (ATX_HEADING.test(line)) {
+    if (NUMBERED_TASK.test(line)) return true;
+    if (ATX_HEADING.test(line) || PHASE_CARRIER.test(line)) {
       if (mayHoldId(line)) return true;
     } else if (index > 0 && SETEXT_UNDERLINE.test(line) && lines[index - 1]!.trim() !== '') {
       // The heading's text is the paragraph above the underline, possibly several lines.
@@ -56,8 +68,8 @@ function mayHoldId(source: string): boolean {
   // Mojibake repair can yield a letter that folds to ASCII ("Å¿" is ſ): look at the repaired text too.
   if (HAS_NON_ASCII.test(source)) variants.push(...variants.map((variant) => cleanMojibake(variant)));
   return variants.some((variant) => {
-    if (FOLDS_TO_ASCII.test(variant)) return true;
+    if (FOLDS_TO_ASCII.test(variant) || UNIT.test(variant)) return true;
     const ascii = variant.replace(NON_ASCII, '');
-    return KIND_WORD.test(ascii) || SHORT_ID.test(ascii.replace(MARKUP, ''));
+    return UNIT.test(ascii) || SHORT_ID.test(ascii.replace(MARKUP, ''));
   });
 }

@@ -21,7 +21,7 @@ import { yieldToEventLoop } from './yieldToEventLoop';
  * field, a fixed misreading, a different title rule. Persisted caches written by another
  * version are discarded whole. Refactors that keep every output identical need no bump.
  */
-export const PARSER_VERSION = 2;
+export const PARSER_VERSION = 4;
 
 const HEADER = `phaselens-plan-cache ${PARSER_VERSION}`;
 

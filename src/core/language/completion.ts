@@ -3,6 +3,7 @@ import { readField } from '../parse/fields';
 import { referenceTextFor } from '../edits/references';
 import type { Phase, PhaseStatus, Plan } from '../model';
 import { allPhases, phaseAtLine, phaseName } from '../phases';
+import { UNIT_WORD } from '../vocabulary';
 
 export interface IdCompletion {
   /** What is inserted: the id as the plan writes it ("2B", "P3.1", "Stage 1"). */
@@ -61,10 +62,10 @@ export interface TypedReference {
 }
 
 /** A kind word with its space ("Phase 7", "Stage "), or one run of id characters ("71", "P7", "Sta"). */
-const KIND_WORD = String.raw`\b(?:phase|fase|stage|milestone|feature|epic|story|sprint|weeks?|days?|step)`;
-const TYPED = new RegExp(String.raw`(?:${KIND_WORD}\s+)?[\w.-]*$`, 'i');
+const KIND_WORD = String.raw`(?<![\p{L}\p{N}])(?:${UNIT_WORD})`;
+const TYPED = new RegExp(String.raw`(?:${KIND_WORD}\s+)?[\w.-]*$`, 'iu');
 /** The whole id from where the partial starts: `Stage 72` when the cursor stands after its `S`. */
-const WHOLE_ID = new RegExp(String.raw`^(?:${KIND_WORD}\s+[\w.-]+|[\w.-]*)`, 'i');
+const WHOLE_ID = new RegExp(String.raw`^(?:${KIND_WORD}\s+[\w.-]+|[\w.-]*)`, 'iu');
 
 /** The partial id at `column` of a dependency field's value; undefined outside such a value. */
 export function typedReferenceAt(lineText: string, column: number): TypedReference | undefined {

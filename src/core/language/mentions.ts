@@ -1,5 +1,6 @@
 import type { PhaseRef, WorkspaceIndex } from '../graph';
 import { parseIdToken, PHASE_NUMBER } from '../ids';
+import { UNIT_WORD } from '../vocabulary';
 import type { DependencyRef, Plan, Range } from '../model';
 import { allPhases } from '../phases';
 
@@ -20,7 +21,7 @@ const within = (range: Range, line: number, column: number) =>
 
 /** Word ids ("Phase 2B", "Milestone 3"), short ids ("P3.1", "M1") and lettered ids ("2B") in running text. */
 const PROSE_ID = new RegExp(
-  String.raw`\b(?:(?:phase|stage|milestone|feature|epic|story|sprint|week|day|step)\s+${PHASE_NUMBER}|P${PHASE_NUMBER}|M\d{1,4}|\d{1,4}[A-Z](?:\.\d{1,4})*)(?![\w.])`,
+  String.raw`(?<![\p{L}\p{N}])(?:(?:${UNIT_WORD})\s+${PHASE_NUMBER}|P${PHASE_NUMBER}|M\d{1,4}|\d{1,4}[A-Z](?:\.\d{1,4})*)(?![\w.])`,
   'giu',
 );
 

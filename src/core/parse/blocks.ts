@@ -38,8 +38,12 @@ export interface ListBlock {
 export interface ListItemBlock {
   line: number;
   endLine: number;
-  /** GFM task state: true/false for `[x]`/`[ ]`, null for a plain item. */
+  /** GFM task state: true/false for `[x]`/`[ ]`, null for a plain item. Kiro's `[-]`/`[~]` are false. */
   checked: boolean | null;
+  /** Kiro's `[-]` / `[~]`: the task is under way. */
+  inProgress?: boolean;
+  /** Kiro's `[ ]*`: an optional task. */
+  optional?: boolean;
   /**
    * Plain text of the item's own content, nested lists excluded. Soft line breaks stay as
    * `\n`, so line `i` of the text is source line `line + i` of the first paragraph.
@@ -221,7 +225,7 @@ function toItem(item: ListItem, line: number): ListItemBlock {
       contentEndLine = Math.max(contentEndLine, lineOf(child, 'end'));
     }
   }
-  return {
+  const block: ListItemBlock = {
     line,
     endLine: lineOf(item, 'end') || line,
     checked: typeof item.checked === 'boolean' ? item.checked : null,
@@ -229,6 +233,23 @@ function toItem(item: ListItem, line: number): ListItemBlock {
     contentEndLine,
     children,
   };
+  return block.checked === null ? withKiroBox(block) : block;
+}
+
+/**
+ * Kiro writes `[-]` or `[~]` for a task under way and `[ ]*` for an optional one; GFM reads
+ * neither as a task (it wants `[ ]`/`[x]` and a space), so the box is read from the item's text.
+ */
+const KIRO_BOX = /^\[(?<mark>[ xX~-])\](?<optional>\*)?[ \t]+/;
+
+function withKiroBox(item: ListItemBlock): ListItemBlock {
+  const match = KIRO_BOX.exec(item.text);
+  if (!match?.groups) return item;
+  const mark = match.groups.mark!;
+  const kiro: ListItemBlock = { ...item, checked: mark === 'x' || mark === 'X', text: item.text.slice(match[0].length) };
+  if (mark === '-' || mark === '~') kiro.inProgress = true;
+  if (match.groups.optional) kiro.optional = true;
+  return kiro;
 }
 
 /** True when the chunk's last block is code or HTML that did not close before the chunk ended. */

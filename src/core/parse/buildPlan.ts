@@ -4,9 +4,13 @@ import { cleanText } from '../text/clean';
 import type { Block, HeadingBlock, ListItemBlock } from './blocks';
 import { readDependencyIds } from './dependencies';
 import { readCriteriaHeading, readField, type Field } from './fields';
-import { readNumberedSubphase, readPhaseHeading, type PhaseHeading } from './headings';
+import { readCodedSiblings, readNumberedSubphase, readPhaseHeading, type PhaseHeading } from './headings';
 import { readHeadingStatus, readStatusValue } from './status';
+import { readListItemPhase, readNumberedTaskPhase, type ListItemPhase } from './notations/listItems';
+import { readTableRows, type TableRowPhase } from './notations/tableRows';
+import { findDetailsEnd, readSummaryPhase } from './notations/summary';
 import { deriveStatuses } from './deriveStatus';
+import { DEPENDENCY_LABELS } from '../vocabulary';
 
 /**
  * Turns a document's blocks into the plan model. One pass over the blocks with a stack of open
@@ -24,7 +28,10 @@ export interface SourceLines {
 type Target = { kind: 'phase'; phase: Phase } | { kind: 'plan' };
 
 interface OpenHeading {
+  /** Heading depth; a `<details>` phase sits half a level below its enclosing heading. */
   level: number;
+  /** A `<details>` phase: closed by its `</details>` line rather than by a heading. */
+  closesAt?: number;
   phase?: Phase;
   /** A success-criteria heading: content below goes to this target's criteria. */
   criteriaFor?: Target;
@@ -52,12 +59,24 @@ export function buildPlan(file: string, title: string, source: SourceLines, bloc
     phaseHeadings.set(heading, read);
     if (!isWeakKind(read.kind)) hasStrongPhase = true;
   }
+  for (const [heading, read] of readCodedSiblings(headingLines.filter((heading) => !phaseHeadings.has(heading)))) {
+    phaseHeadings.set(heading, read);
+    hasStrongPhase = true;
+  }
+
+  const headingKeys = new Set([...phaseHeadings.values()].map((read) => read.key));
+  /** Roadmap index entries (list items, table rows) of phases whose body is a heading section. */
+  const indexEntries = new Map<string, IndexEntry>();
+  /** Sections of phases written outside headings end where their notation ends, not at a heading. */
+  const fixedEnds = new Set<Section>();
 
   const plan: Plan = { file, title, phases: [], successCriteria: [], lineCount: lines.length, eol: '\n', mojibake: [] };
   const drafts = new Map<Phase, PhaseDraft>();
   const byKey = new Map<string, Phase[]>();
   const stack: OpenHeading[] = [];
   let pending: PendingField | undefined;
+  /** The text of the last heading, for the context of phases written in lists. */
+  let currentHeading = '';
 
   const range = (line: number, column: number, endColumn: number): Range => {
     const shift = line === 1 ? source.firstLineOffset : 0;
@@ -92,16 +111,27 @@ export function buildPlan(file: string, title: string, source: SourceLines, bloc
       stack.push({ level: heading.depth, phase: existing });
       return;
     }
+    const phase = addPhase(read, read.title || cleanText(heading.text), headingSource(lineText(line)), section, locateId(lineText(line), read, line, range), parent);
+    const headingStatus = readHeadingStatus(heading.text, read.title);
+    if (headingStatus) {
+      phase.status = headingStatus;
+      phase.statusSource = 'heading';
+    }
+    stack.push({ level: heading.depth, phase });
+  };
+
+  /** Records a new phase under `parent` (or the plan): every notation's phases are made here. */
+  const addPhase = (read: { id: string; key: string; kind: Phase['kind'] }, title: string, written: string, section: Section, idRange: Range, parent: Phase | undefined): Phase => {
     const phase: Phase = {
       id: read.id,
       key: read.key,
       kind: read.kind,
-      title: read.title || cleanText(heading.text),
-      heading: headingSource(lineText(line)),
-      line,
-      endLine: line,
-      level: heading.depth,
-      idRange: locateId(lineText(line), read, line, range),
+      title,
+      heading: written,
+      line: section.line,
+      endLine: section.endLine,
+      level: Math.ceil(section.level),
+      idRange,
       sections: [section],
       status: 'planned',
       statusSource: 'default',
@@ -111,11 +141,6 @@ export function buildPlan(file: string, title: string, source: SourceLines, bloc
       children: [],
       empty: false,
     };
-    const headingStatus = readHeadingStatus(heading.text, read.title);
-    if (headingStatus) {
-      phase.status = headingStatus;
-      phase.statusSource = 'heading';
-    }
     if (parent) {
       phase.parentId = parent.id;
       parent.children.push(phase);
@@ -124,7 +149,89 @@ export function buildPlan(file: string, title: string, source: SourceLines, bloc
     }
     drafts.set(phase, { phase, parent });
     byKey.set(read.key, [...(byKey.get(read.key) ?? []), phase]);
-    stack.push({ level: heading.depth, phase });
+    return phase;
+  };
+
+  /** The level a phase written inside the current heading's section takes. */
+  const levelHere = () => (stack.length > 0 ? Math.floor(stack.at(-1)!.level) + 1 : 1);
+
+  const itemCheckbox = (item: ListItemBlock): Range | undefined => (item.checked === null ? undefined : checkboxRange(lineText(item.line), item.line, range));
+
+  /** A list item that names a phase: a phase of its own, or the index entry of a heading phase. */
+  const onListItemPhase = (item: ListItemBlock, read: ListItemPhase): void => {
+    const checkbox = itemCheckbox(item);
+    if (headingKeys.has(read.key)) {
+      if (!indexEntries.has(read.key)) indexEntries.set(read.key, { line: item.line, checked: item.checked, inProgress: !!item.inProgress, checkbox, statusText: item.text.split('\n')[0]! });
+      return;
+    }
+    if (byKey.has(read.key)) return;
+    const section: Section = { line: item.line, endLine: item.endLine, level: levelHere(), title: read.title, idLeads: true, criteriaOnly: false };
+    fixedEnds.add(section);
+    const text = lineText(item.line);
+    const idAt = text.indexOf(read.idText);
+    const idRange = idAt >= 0 ? range(item.line, idAt, idAt + read.idText.length) : range(item.line, 0, text.length);
+    const phase = addPhase(read, read.title || read.id, text.trim(), section, idRange, innermostPhase());
+    phase.notation = 'list-item';
+    if (checkbox) phase.checkbox = checkbox;
+    const fromText = readHeadingStatus(item.text.split('\n')[0]!, read.title);
+    if (item.checked === true || fromText) {
+      phase.status = item.checked === true ? 'done' : fromText!;
+      phase.statusSource = item.checked === true ? 'checkbox' : 'heading';
+    } else if (item.inProgress) {
+      phase.status = 'in-progress';
+      phase.statusSource = 'checkbox';
+    }
+    const where = { phase };
+    readLazyFields(item, where);
+    collectItems(item.children, phase, where);
+  };
+
+  /** A table with a row per phase: each row a phase, or the index entry of a heading phase. */
+  const onTable = (block: Block): void => {
+    const enclosing = innermostPhase();
+    const rows = readTableRows(lines, block.line, block.endLine);
+    // Inside a phase, only a table of that phase's own sub-phases (6.1, 6.2 under Phase 6) counts.
+    if (rows.length === 0 || (enclosing && !rows.every((row) => parentKey(row.parsed.key) === enclosing.key))) return;
+    for (const row of rows) {
+      if (headingKeys.has(row.parsed.key)) {
+        if (!indexEntries.has(row.parsed.key)) indexEntries.set(row.parsed.key, { line: row.line, checked: null, inProgress: false, row });
+        continue;
+      }
+      if (byKey.has(row.parsed.key)) continue;
+      const section: Section = { line: row.line, endLine: row.line, level: levelHere(), title: row.title, idLeads: true, criteriaOnly: false };
+      fixedEnds.add(section);
+      const phase = addPhase(row.parsed, row.title || row.parsed.id, lineText(row.line).trim(), section, range(row.line, row.idColumn, row.idEndColumn), enclosing);
+      phase.notation = 'table-row';
+      applyRowFields(phase, row);
+    }
+  };
+
+  const applyRowFields = (phase: Phase, row: TableRowPhase) => {
+    if (row.status && row.status.text) recordStatusField(phase, { kind: 'status', label: 'Status', value: row.status.text, valueColumn: row.status.column }, row.line, range);
+    if (row.dependsOn && row.dependsOn.text) addDependencies(phase, row.dependsOn.text, row.line, row.dependsOn.column);
+  };
+
+  /** `<details><summary>Phase 2: …</summary>`: a phase whose body runs to `</details>`. */
+  const onHtml = (block: Block): boolean => {
+    const summary = readSummaryPhase(lines, block.line, block.endLine);
+    if (!summary) return false;
+    const closesAt = findDetailsEnd(lines, blocks, block);
+    if (byKey.has(summary.read.key)) return false;
+    const level = (stack.length > 0 ? Math.floor(stack.at(-1)!.level) : 0) + 0.5;
+    const section: Section = { line: summary.line, endLine: closesAt, level, title: summary.read.title, idLeads: true, criteriaOnly: false };
+    fixedEnds.add(section);
+    const text = lineText(summary.line);
+    const idAt = text.indexOf(summary.read.idText);
+    const idRange = idAt >= 0 ? range(summary.line, idAt, idAt + summary.read.idText.length) : range(summary.line, 0, text.length);
+    const phase = addPhase(summary.read, summary.read.title || summary.read.id, summary.text, section, idRange, innermostPhase());
+    phase.notation = 'summary';
+    const fromText = readHeadingStatus(summary.text, summary.read.title);
+    if (fromText) {
+      phase.status = fromText;
+      phase.statusSource = 'heading';
+    }
+    stack.push({ level, phase, closesAt });
+    return true;
   };
 
   const startCriteria = (heading: HeadingBlock, target: Target, namedPhase: boolean) => {
@@ -135,6 +242,7 @@ export function buildPlan(file: string, title: string, source: SourceLines, bloc
   };
 
   const onHeading = (heading: HeadingBlock) => {
+    currentHeading = cleanText(heading.text);
     while (stack.length > 0 && stack.at(-1)!.level >= heading.depth) stack.pop();
     pending = undefined;
     const enclosing = innermostPhase();
@@ -186,10 +294,13 @@ export function buildPlan(file: string, title: string, source: SourceLines, bloc
     }
   };
 
+  const dependencyKeys = new Map<Phase, Map<string, DependencyRef>>();
   const addDependencies = (phase: Phase, value: string, line: number, valueColumn: number) => {
+    let known = dependencyKeys.get(phase);
+    if (!known) dependencyKeys.set(phase, (known = new Map()));
     for (const reference of readDependencyIds(value)) {
       const written = range(line, valueColumn + reference.start, valueColumn + reference.end);
-      const existing = phase.dependsOn.find((dependency) => dependency.key === reference.key);
+      const existing = known.get(reference.key);
       if (existing) {
         (existing.repeats ??= []).push(written);
         continue;
@@ -202,6 +313,7 @@ export function buildPlan(file: string, title: string, source: SourceLines, bloc
         resolved: false,
         markedComplete: reference.markedComplete,
       };
+      known.set(reference.key, dependency);
       phase.dependsOn.push(dependency);
     }
   };
@@ -235,6 +347,8 @@ export function buildPlan(file: string, title: string, source: SourceLines, bloc
       checkbox: checkboxRange(lineText(item.line), item.line, range) ?? range(item.line, 0, 0),
       children: [],
     };
+    if (item.inProgress) task.inProgress = true;
+    if (item.optional) task.optional = true;
     collectItems(item.children, phase, where, task);
     return task;
   };
@@ -336,8 +450,24 @@ export function buildPlan(file: string, title: string, source: SourceLines, bloc
       addCriteriaItems(where.criteria, block.items);
       return;
     }
-    if (where.phase) collectItems(block.items, where.phase, where);
-    else collectPlanLevelFields(block.items);
+    if (where.phase) {
+      collectItems(block.items, where.phase, where);
+      return;
+    }
+    collectPlanLevelFields(block.items);
+    if (namesOtherPhases(currentHeading)) return;
+    const numberedTasks = block.items.map((item) => (item.checked !== null ? readNumberedTaskPhase(item.text, item.children.map((child) => child.text)) : undefined));
+    // Kiro's tree: once one numbered item has numbered subtasks, every numbered item is a phase.
+    const isTaskTree = numberedTasks.some((read) => read);
+    for (const [index, item] of block.items.entries()) {
+      const read =
+        readListItemPhase(lineText(item.line), item.text) ??
+        numberedTasks[index] ??
+        (isTaskTree && item.checked !== null ? readNumberedTaskPhase(item.text, [`${/^\d+/.exec(item.text.trim())?.[0] ?? '-'}.`]) : undefined);
+      // Calendar units in a list ("- **Day 1-2**: …") are a schedule unless the plan has no other units.
+      if (!read || (isWeakKind(read.kind) && hasStrongPhase)) continue;
+      onListItemPhase(item, read);
+    }
   };
 
   const collectPlanLevelFields = (items: readonly ListItemBlock[]) => {
@@ -351,9 +481,20 @@ export function buildPlan(file: string, title: string, source: SourceLines, bloc
   };
 
   for (const block of blocks) {
+    // A `<details>` phase ends at its `</details>`, whatever headings stood inside it.
+    const closed = stack.findIndex((entry) => entry.closesAt !== undefined && entry.closesAt < block.line);
+    if (closed !== -1) stack.length = closed;
     switch (block.type) {
       case 'heading':
         onHeading(block);
+        break;
+      case 'table':
+        pending = undefined;
+        if (!context().criteria) onTable(block);
+        break;
+      case 'html':
+        if (!context().criteria) onHtml(block);
+        pending = undefined;
         break;
       case 'paragraph':
         onParagraph(block);
@@ -367,9 +508,17 @@ export function buildPlan(file: string, title: string, source: SourceLines, bloc
   }
 
   nestById(plan, byKey, drafts);
-  closeSections(plan, headingLines, lines);
+  closeSections(plan, headingLines, lines, fixedEnds);
+  for (const [key, entry] of indexEntries) {
+    const phase = byKey.get(key)?.[0];
+    if (phase) applyIndexEntry(phase, entry, applyRowFields);
+  }
   for (const phases of byKey.values()) {
-    for (const phase of phases) for (const dependency of phase.dependsOn) dependency.resolved = byKey.has(dependency.key);
+    for (const phase of phases) {
+      // A letter code ("S2") is a reference only where the plan uses it as a unit.
+      phase.dependsOn = phase.dependsOn.filter((dependency) => !dependency.key.startsWith('coded:') || byKey.has(dependency.key));
+      for (const dependency of phase.dependsOn) dependency.resolved = byKey.has(dependency.key);
+    }
   }
   deriveStatuses(plan.phases);
   return plan;
@@ -386,7 +535,7 @@ function itemContentColumn(line: string): number {
 }
 
 function checkboxRange(line: string, lineNumber: number, range: (line: number, column: number, endColumn: number) => Range): Range | undefined {
-  const match = /^\s*(?:>\s*)*(?:[-*+]|\d{1,9}[.)])\s+(\[[ xX]\])/.exec(line);
+  const match = /^[ \t]*(?:>[ \t]*)*(?:[-*+]|\d{1,9}[.)])[ \t]+(\[[ xX~-]\])/.exec(line);
   if (!match) return undefined;
   const column = match[0].length - 3;
   return range(lineNumber, column, column + 3);
@@ -426,31 +575,40 @@ function recordStatusField(phase: Phase, field: Field, line: number, range: (lin
  * A section runs to the line before the next heading of the same or a higher level; trailing
  * blank lines and `---` separators are not part of it.
  */
-function closeSections(plan: Plan, headings: readonly HeadingBlock[], lines: readonly string[]) {
+function closeSections(plan: Plan, headings: readonly HeadingBlock[], lines: readonly string[], fixedEnds: ReadonlySet<Section>) {
   const nextBoundary = (section: Section): number => {
     for (const heading of headings) if (heading.line > section.line && heading.depth <= section.level) return heading.line - 1;
     return lines.length;
   };
   const isFiller = (text: string) => /^\s*(?:(?:[-*_]\s*){3,})?$/.test(text);
-  const visit = (phases: readonly Phase[]) => {
+  const visit = (phases: readonly Phase[], parentEnd: number) => {
     for (const phase of phases) {
       for (const section of phase.sections) {
+        if (fixedEnds.has(section)) {
+          section.level = Math.ceil(section.level);
+          let end = Math.min(section.endLine, parentEnd);
+          while (end > section.line && isFiller(lines[end - 1] ?? '')) end--;
+          section.endLine = end;
+          continue;
+        }
         let end = nextBoundary(section);
         while (end > section.line && isFiller(lines[end - 1] ?? '')) end--;
         section.endLine = end;
       }
       phase.line = phase.sections[0]!.line;
       phase.endLine = phase.sections[0]!.endLine;
+      // A row or an item is its own content; only a heading or a summary can stand empty.
       phase.empty =
+        (!phase.notation || phase.notation === 'summary') &&
         phase.children.length === 0 &&
         phase.sections.every((section) => {
           for (let line = section.line + 1; line <= section.endLine; line++) if (!isFiller(lines[line - 1] ?? '')) return false;
           return true;
         });
-      visit(phase.children);
+      visit(phase.children, phase.endLine);
     }
   };
-  visit(plan.phases);
+  visit(plan.phases, lines.length);
 }
 
 /** `P5.1.1` belongs under `P5.1` when both are in the plan, wherever the headings stand. */
@@ -476,4 +634,48 @@ function nestById(plan: Plan, byKey: Map<string, Phase[]>, drafts: Map<Phase, Ph
       phase.parentId = idParent.id;
     }
   }
+}
+
+interface IndexEntry {
+  line: number;
+  checked: boolean | null;
+  inProgress: boolean;
+  checkbox?: Range;
+  /** The item's first line, for status words written after its title ("(done)"). */
+  statusText?: string;
+  row?: TableRowPhase;
+}
+
+/**
+ * A roadmap index (`- [x] **Phase 2: Auth**`, or a table row) of a phase whose body is a heading
+ * section: one phase. The heading section stays its body; the entry adds its status when the
+ * section states none, and the entry's checkbox is ticked with the phase.
+ */
+function applyIndexEntry(phase: Phase, entry: IndexEntry, applyRowFields: (phase: Phase, row: TableRowPhase) => void) {
+  if (entry.checkbox) phase.checkbox = entry.checkbox;
+  if (entry.row) {
+    if (!phase.statusField) applyRowFields(phase, entry.row);
+    else if (entry.row.dependsOn) applyRowFields(phase, { ...entry.row, status: undefined });
+    if (phase.statusField?.status && phase.statusSource !== 'heading') {
+      phase.status = phase.statusField.status;
+      phase.statusSource = 'field';
+    }
+    return;
+  }
+  if (phase.statusField?.status || phase.statusSource === 'heading') return;
+  const fromText = entry.statusText ? readHeadingStatus(entry.statusText) : undefined;
+  if (entry.checked === true || fromText === 'done') {
+    phase.status = 'done';
+    phase.statusSource = 'checkbox';
+  } else if (entry.inProgress || fromText === 'in-progress') {
+    phase.status = 'in-progress';
+    phase.statusSource = 'checkbox';
+  }
+}
+
+/** A section that lists phases by reference ("Depends On", "Enables", "See also"), not by definition. */
+const REFERENCE_SECTION = new RegExp(String.raw`^(?:[^\p{L}]*)(?:${DEPENDENCY_LABELS.join('|')}|enables|unlocks|provides(?: to)?|blocks|related(?: phases)?|see also|references|links|next steps?|previous)\b`, 'iu');
+
+function namesOtherPhases(headingText: string): boolean {
+  return REFERENCE_SECTION.test(headingText);
 }

@@ -1,5 +1,6 @@
-import { parseIdToken, phaseKey, PHASE_NUMBER } from '../ids';
+import { parseCodedId, parseIdToken, phaseKey, PHASE_NUMBER, VERSION_ID } from '../ids';
 import type { PhaseKind } from '../model';
+import { UNIT_WORD, unitOfWord } from '../vocabulary';
 
 /**
  * Phase ids in a dependency field's value. Only tokens that name a phase count (`2A`, `P0`,
@@ -16,34 +17,19 @@ export interface RawReference {
   markedComplete: boolean;
 }
 
-const WORD_KINDS: ReadonlyArray<[PhaseKind, string]> = [
-  ['phase', 'phases?'],
-  ['stage', 'stages?'],
-  ['milestone', 'milestones?'],
-  ['feature', 'features?'],
-  ['epic', 'epics?'],
-  ['story', 'stor(?:y|ies)'],
-  ['sprint', 'sprints?'],
-  ['week', 'weeks?'],
-  ['day', 'days?'],
-  ['step', 'steps?'],
-];
-
 const NUMBER = PHASE_NUMBER;
 const LIST_JOINER = String.raw`\s*(?:,|&|\+|/|\band\b|\bor\b)\s*`;
 const RANGE_JOINER = String.raw`\s*(?:-|–|—|\bto\b|\.\.)\s*`;
 const WORD_REFERENCE = new RegExp(
-  String.raw`\b(?<word>${WORD_KINDS.map(([, w]) => w).join('|')})\s+(?<numbers>${NUMBER}(?:(?:${LIST_JOINER}|${RANGE_JOINER})${NUMBER}(?![\w]))*)`,
+  String.raw`(?<![\p{L}\p{N}])(?<word>${UNIT_WORD})\s+(?<numbers>${NUMBER}(?:(?:${LIST_JOINER}|${RANGE_JOINER})${NUMBER}(?![\w]))*)`,
   'giu',
 );
-const SHORT_REFERENCE = new RegExp(String.raw`(?<![\w.])(?:P${NUMBER}|M\d{1,4}|\d{1,4}[A-Z](?:\.\d{1,4}[A-Za-z]?)*)(?![\w]|\.\d)`, 'g');
+const SHORT_REFERENCE = new RegExp(String.raw`(?<![\w.])(?:P${NUMBER}|M\d{1,4}|${VERSION_ID}|\d{1,4}[A-Z](?:\.\d{1,4}[A-Za-z]?)*|[A-Z]\d{1,3})(?![\w]|\.\d)`, 'g');
 const COMPLETE_MARK = /(?:[\u2705\u2714\u2611]|\b(?:complete|completed|done|finished)\b\s*[)\]]?\s*$)/iu;
-const NONE = /^\W*(?:none|nothing|n\/a|no dependencies|-|—|无|無|ninguna|nenhuma)\b/iu;
+const NONE = /^[^\p{L}\p{N}]*(?:(?:none|nothing|n\/a|no dependencies|ninguna|nenhuma|aucune?|keine|нет)(?![\p{L}\p{N}])|(?:无|無)|[-–—]+[^\p{L}\p{N}]*$|$)/iu;
 
 function kindOfWord(word: string): PhaseKind {
-  const lower = word.toLowerCase();
-  for (const [kind, pattern] of WORD_KINDS) if (new RegExp(`^${pattern}$`).test(lower)) return kind;
-  return 'phase';
+  return unitOfWord(word)?.kind ?? 'phase';
 }
 
 /** "Step 2 depends on Step 1", "2A → 2B": a relation between other items, not a dependency of the phase. */
@@ -53,16 +39,20 @@ export function readDependencyIds(value: string): RawReference[] {
   if (NONE.test(value)) return [];
   const markedComplete = COMPLETE_MARK.test(value.replace(/[*_`]/g, ''));
   const found: RawReference[] = [];
+  // Word references come in order and never overlap, so one forward cursor finds any overlap.
   const taken: Array<[number, number]> = [];
-  const overlaps = (start: number, end: number) => taken.some(([s, e]) => start < e && end > s);
+  let cursor = 0;
+  const overlaps = (start: number, end: number) => {
+    while (cursor < taken.length && taken[cursor]![1] <= start) cursor++;
+    return cursor < taken.length && taken[cursor]![0] < end;
+  };
 
   for (const match of value.matchAll(WORD_REFERENCE)) {
     const word = match.groups!.word!;
     const kind = kindOfWord(word);
     const numbersStart = match.index! + match[0].length - match.groups!.numbers!.length;
     for (const number of expandNumbers(match.groups!.numbers!, numbersStart)) {
-      const singular = word.replace(/(?:ies)$/i, 'y').replace(/s$/i, '');
-      const id = kind === 'phase' ? number.text : `${singular[0]!.toUpperCase()}${singular.slice(1).toLowerCase()} ${number.text}`;
+      const id = kind === 'phase' ? number.text : `${singularDisplay(word)} ${number.text}`;
       // The first number's range covers the word too ("Phase 6"), so renaming and go-to work on it.
       const start = number.first ? match.index! : number.start;
       found.push({ id, key: phaseKey(kind, number.text), start, end: number.end, markedComplete });
@@ -73,9 +63,8 @@ export function readDependencyIds(value: string): RawReference[] {
     const start = match.index!;
     const end = start + match[0].length;
     if (overlaps(start, end)) continue;
-    const parsed = parseIdToken(match[0]);
+    const parsed = parseIdToken(match[0]) ?? parseCodedId(match[0]);
     if (parsed) found.push({ id: match[0], key: parsed.key, start, end, markedComplete });
-    taken.push([start, end]);
   }
   if (found.length === 0) found.push(...bareNumberList(value, markedComplete));
   if (found.length > 1 && RELATION.test(value)) return [];
@@ -90,11 +79,13 @@ interface NumberToken {
   first: boolean;
 }
 
+const NUMBER_OR_RANGE = new RegExp(String.raw`(${NUMBER})(?:${RANGE_JOINER}(${NUMBER}))?`, 'gi');
+const WHOLE_NUMBER = new RegExp(`^${NUMBER}$`);
+
 /** `4 & 5` → 4, 5; `1-3` → 1, 2, 3 (small integer ranges only); `2.1, 2.2` → both. */
 function expandNumbers(numbers: string, offset: number): NumberToken[] {
   const tokens: NumberToken[] = [];
-  const pattern = new RegExp(String.raw`(${NUMBER})(?:${RANGE_JOINER}(${NUMBER}))?`, 'gi');
-  for (const match of numbers.matchAll(pattern)) {
+  for (const match of numbers.matchAll(NUMBER_OR_RANGE)) {
     const start = offset + match.index!;
     const from = match[1]!;
     const to = match[2];
@@ -121,10 +112,16 @@ function bareNumberList(value: string, markedComplete: boolean): RawReference[] 
     const raw = match[0];
     const text = raw.replace(/\([^)]*\)/g, '').replace(/[*_`✅\u2714]/gu, '').replace(/\b(?:and|complete|completed|done)\b/gi, '').trim();
     if (text === '') continue;
-    const parsed = new RegExp(`^${NUMBER}$`).test(text) ? parseIdToken(text) : undefined;
+    const parsed = WHOLE_NUMBER.test(text) ? parseIdToken(text) : undefined;
     if (!parsed) return [];
     const start = match.index! + raw.indexOf(text);
     result.push({ id: text, key: parsed.key, start, end: start + text.length, markedComplete });
   }
   return result;
+}
+
+/** "Milestones" → "Milestone", "Stories" → "Story", "Etapas" → "Etapa": the word as one id writes it. */
+function singularDisplay(word: string): string {
+  const singular = /^[a-z]/i.test(word) ? word.replace(/ies$/i, 'y').replace(/(?<=[a-z]{3})s$/i, '') : word;
+  return /^[a-z]/i.test(singular) ? `${singular[0]!.toUpperCase()}${singular.slice(1).toLowerCase()}` : singular;
 }

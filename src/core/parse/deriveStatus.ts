@@ -14,7 +14,7 @@ export function deriveStatuses(phases: readonly Phase[]): void {
       phase.statusSource = 'field';
       continue;
     }
-    if (phase.statusSource === 'heading') continue;
+    if (phase.statusSource === 'heading' || phase.statusSource === 'checkbox') continue;
     const fromTasks = statusOfTasks(phase.tasks);
     if (fromTasks) {
       phase.status = fromTasks;
@@ -44,9 +44,11 @@ export function flattenTasks(tasks: readonly Task[]): Task[] {
 function statusOfTasks(tasks: readonly Task[]): PhaseStatus | undefined {
   const all = flattenTasks(tasks);
   if (all.length === 0) return undefined;
+  // Optional tasks count as work done when ticked, but an open one never holds the phase open.
+  const required = all.filter((task) => !task.optional);
   const done = all.filter((task) => task.done).length;
-  if (done === all.length) return 'done';
-  return done > 0 ? 'in-progress' : 'planned';
+  if (required.length > 0 && required.every((task) => task.done)) return 'done';
+  return done > 0 || all.some((task) => task.inProgress) ? 'in-progress' : 'planned';
 }
 
 function statusOfChildren(children: readonly Phase[]): PhaseStatus | undefined {

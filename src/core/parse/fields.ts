@@ -5,6 +5,8 @@
  * (inside or outside the bold); a bold label with no colon counts when it is the whole line.
  */
 
+import { CRITERIA_LABELS, DEPENDENCY_LABELS, STATUS_LABELS, UNIT_WORD } from '../vocabulary';
+
 export type FieldKind = 'criteria' | 'dependencies' | 'status';
 
 export interface Field {
@@ -17,70 +19,35 @@ export interface Field {
   valueColumn: number;
 }
 
-const CRITERIA_NAMES = [
-  'success criteria',
-  'success metrics?',
-  'success gate',
-  'acceptance criteria',
-  'exit criteria',
-  'completion criteria',
-  'done criteria',
-  'definition of done',
-  'dod',
-  'done when',
-  'validation',
-  'verification',
-  'checkpoints?',
-  'proof required',
-  'test gate',
-  'independent test',
-  'acceptance(?=\\s*[:：]?\\s*$)',
-  '验收标准',
-  '驗收標準',
-  'crit[ée]rios de aceita[çc][ãa]o',
-  'criterios de aceptaci[óo]n',
-];
-
-const DEPENDENCY_NAMES = [
-  'dependencies',
-  'dependency',
-  'depends on',
-  'depends',
-  'builds on',
-  'build on',
-  'built on',
-  'requires',
-  'prerequisites?',
-  'blocked by',
-  'after',
-  'depende de',
-  'depende',
-  '依赖',
-  '依賴',
-  '前置条件',
-];
-
-const STATUS_NAMES = ['status', 'state', 'estado', '状态', '狀態'];
+/** Criteria labels that only a field may use: "**Target**: p95 < 200 ms" is a criterion, a "Target Users" heading is not. */
+const FIELD_ONLY_CRITERIA = new Set(['targets?']);
+const HEADING_CRITERIA_NAMES = CRITERIA_LABELS.filter((label) => !FIELD_ONLY_CRITERIA.has(label));
 
 const LABELS: ReadonlyArray<[FieldKind, RegExp]> = [
-  ['criteria', new RegExp(`^(?:${CRITERIA_NAMES.join('|')})$`, 'iu')],
-  ['dependencies', new RegExp(`^(?:${DEPENDENCY_NAMES.join('|')})$`, 'iu')],
-  ['status', new RegExp(`^(?:${STATUS_NAMES.join('|')})$`, 'iu')],
+  ['criteria', new RegExp(`^(?:${CRITERIA_LABELS.join('|')})$`, 'iu')],
+  ['dependencies', new RegExp(`^(?:${DEPENDENCY_LABELS.join('|')})$`, 'iu')],
+  ['status', new RegExp(`^(?:${STATUS_LABELS.join('|')})$`, 'iu')],
 ];
 
-const ALL_NAMES = [...CRITERIA_NAMES, ...DEPENDENCY_NAMES, ...STATUS_NAMES].join('|');
-const EMOJI = String.raw`(?:[\p{Extended_Pictographic}\u{FE0F}\u{200D}]\s*)*`;
-const PREFIX = String.raw`^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?(?:\[[ xX]\]\s+)?`;
+const ALL_NAMES = [...CRITERIA_LABELS, ...DEPENDENCY_LABELS, ...STATUS_LABELS].join('|');
+const EMOJI = String.raw`(?:[\p{Extended_Pictographic}\u{FE0F}\u{200D}][ \t]*)*`;
+/**
+ * Quote marks, a list marker and a checkbox. Leading whitespace is cut before matching, and no
+ * two whitespace runs here can take the same spaces, so the match is linear in the line.
+ */
+const PREFIX = String.raw`^(?:>[ \t]*)*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:\[[ xX]\][ \t]+)?`;
 const MARK = String.raw`(?:\*\*|__|\*|_)`;
+/** What ends a label: a colon, a period inside the bold, or a spaced dash ("Exit criteria — …"). */
+const END = String.raw`(?:[:：]|\.(?=[ \t]*${MARK}))`;
 
-/** `**Label**:`, `**Label:**`, `Label:`, `**Label** (note):`, `**Label (note):**`. */
+/** `**Label**:`, `**Label:**`, `Label:`, `**Label** (note):`, `**Label (note):**`, `**Label.**`, `Label — …`. */
 const WITH_COLON = new RegExp(
-  String.raw`${PREFIX}(?<open>${MARK})?\s*${EMOJI}(?<label>${ALL_NAMES})(?:\s*\([^)]*\))?\s*(?:${MARK}\s*(?:\([^)]*\)\s*)?[:：]|[:：]\s*${MARK}?)[ \t]*`,
+  String.raw`${PREFIX}(?:(?<open>${MARK})[ \t]*)?${EMOJI}(?<label>${ALL_NAMES})(?:[ \t]*\([^)]*\))?(?:[ \t]*${MARK}[ \t]*(?:\([^)]*\)[ \t]*)?(?:${END}|[:：]|[-–—](?=[ \t]))|[ \t]*${END}[ \t]*${MARK}?|[ \t]+[–—-](?=[ \t]|$))[ \t]*`,
   'iu',
 );
-/** `**Label**` or `**Label (note)**` alone on its line, optionally with a trailing colon. */
+/** `**Label**` or `**Label (note)**` alone on its line, optionally with a trailing colon or period. */
 const BOLD_ALONE = new RegExp(
-  String.raw`${PREFIX}(?:\*\*|__)\s*${EMOJI}(?<label>${ALL_NAMES})(?:\s*\([^)]*\))?\s*[:：]?\s*(?:\*\*|__)\s*[:：]?\s*$`,
+  String.raw`${PREFIX}(?:\*\*|__)[ \t]*${EMOJI}(?<label>${ALL_NAMES})(?:[ \t]*\([^)]*\))?[ \t]*[:：.]?[ \t]*(?:\*\*|__)[ \t]*[:：.]?[ \t]*$`,
   'iu',
 );
 
@@ -91,12 +58,14 @@ function kindOf(label: string): FieldKind | undefined {
 }
 
 export function readField(line: string): Field | undefined {
-  const match = WITH_COLON.exec(line) ?? BOLD_ALONE.exec(line);
+  const indent = leadingWhitespace(line);
+  const rest = indent === 0 ? line : line.slice(indent);
+  const match = WITH_COLON.exec(rest) ?? BOLD_ALONE.exec(rest);
   if (!match?.groups) return undefined;
   const label = match.groups.label!;
   const kind = kindOf(label);
   if (!kind) return undefined;
-  const valueColumn = match[0].length;
+  const valueColumn = indent + match[0].length;
   return { kind, label, value: line.slice(valueColumn).trimEnd(), valueColumn };
 }
 
@@ -106,16 +75,26 @@ export function readField(line: string): Field | undefined {
  * "N.5 Definition of Done"). Returns the text before the name (where a phase id may stand).
  */
 const CRITERIA_HEADING = new RegExp(
-  String.raw`^(?<before>.*?)(?:^|\s|[:\-–—])\s*(?<name>${CRITERIA_NAMES.join('|')})(?![\p{L}\p{N}])`,
+  String.raw`^(?<before>.*?)(?:^|\s|[:\-–—])\s*(?<name>${HEADING_CRITERIA_NAMES.join('|')})(?![\p{L}\p{N}])`,
   'iu',
 );
+
+/** Only an id, a section number or decoration may stand before the name. */
+const BEFORE_CRITERIA_NAME = new RegExp(String.raw`^(?:(?:${UNIT_WORD})\s*[\w.\-–]+|P\d[\w.]*|M\d+|\d[\w.]*)?[\s:.\-–—]*$`, 'iu');
+
+/** Columns of leading spaces and tabs, counted without a regular expression. */
+function leadingWhitespace(line: string): number {
+  let index = 0;
+  while (index < line.length && (line.charCodeAt(index) === 32 || line.charCodeAt(index) === 9)) index++;
+  return index;
+}
 
 export function readCriteriaHeading(plainText: string): { before: string } | undefined {
   const match = CRITERIA_HEADING.exec(plainText);
   if (!match?.groups) return undefined;
   const before = match.groups.before!.trim();
   // Only an id, a section number or decoration may stand before the name.
-  if (before && !/^(?:(?:phase|stage|milestone|feature|epic|story|sprint|week|day|step)s?\s*[\w.\-–]+|P\d[\w.]*|M\d+|\d[\w.]*)?[\s:.\-–—]*$/iu.test(before)) {
+  if (before && !BEFORE_CRITERIA_NAME.test(before)) {
     return undefined;
   }
   return { before };

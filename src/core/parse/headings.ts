@@ -1,4 +1,5 @@
-import { isWeakKind, parentKey, parseIdToken, type ParsedId, PHASE_NUMBER } from '../ids';
+import { isWeakKind, parentKey, parseCodedId, parseIdToken, type ParsedId, PHASE_NUMBER, QUARTER_ID, VERSION_ID } from '../ids';
+import { UNIT_WORD, unitOfKind } from '../vocabulary';
 import { cleanText } from '../text/clean';
 
 /**
@@ -20,14 +21,17 @@ export interface PhaseHeading extends ParsedId {
   idText: string;
 }
 
-const WORD = String.raw`(?<word>phases?|fases?|阶段|階段|stages?|milestones?|features?|epics?|stor(?:y|ies)|sprints?|weeks?|days?|steps?)`;
-const WORD_ID = new RegExp(String.raw`^${WORD}[\s\-]*(?:(?<=phases?[\s\-]*|fases?[\s\-]*)P|(?<=milestones?[\s\-]*)M)?(?<number>${PHASE_NUMBER}(?:\s?[-–]\s?\d{1,4}(?![\w.]))?)`, 'iu');
-const SHORT_ID = new RegExp(String.raw`^(?<short>P${PHASE_NUMBER}|M\d{1,4})(?![\w.])`, 'u');
+const WORD = String.raw`(?<word>${UNIT_WORD})`;
+const WORD_ID = new RegExp(
+  String.raw`^${WORD}[\s\-]*(?:(?<=(?:phases?|fases?)[\s\-]*)P|(?<=milestones?[\s\-]*)M)?(?<number>${PHASE_NUMBER}(?:\s?[-–]\s?\d{1,4}(?![\w.]))?|[A-Z](?![\p{L}\p{N}]))`,
+  'iu',
+);
+const SHORT_ID = new RegExp(String.raw`^(?<short>P${PHASE_NUMBER}|M\d{1,4}|${VERSION_ID}|${QUARTER_ID})(?![\w.])`, 'u');
 const LEAD_DECORATION = /^(?:[\s\-–—*_#>|•·.:~]+|\[[ xX]\]\s*)+/u;
 /** A short label before the id: "START HERE: P5.1.1 - …". */
 const LEAD_LABEL = /^(?<label>[A-Za-z][A-Za-z' ]{0,24}?)\s*[:：]\s+/u;
 /** Text that may follow an id: end, punctuation, an opening parenthesis or (for word ids) a space. */
-const SEPARATOR = /^\s*(?:$|[:：.)\]]|[-–—|]|\()/u;
+const SEPARATOR = /^\s*(?:$|[:：.,)\]]|[-–—|]|\()/u;
 const PAREN = /\((?<inner>[^()]{1,40})\)/gu;
 
 function readLeadingId(text: string): { parsed: ParsedId; length: number; word: boolean } | undefined {
@@ -99,7 +103,7 @@ export function readPhaseHeading(headingText: string): PhaseHeading | undefined 
     const after = text.slice(leading.length);
     const separated = SEPARATOR.test(after) && !/^\s*\(/.test(after) ? /^\s*[:：.\-–—|]/.test(after) : false;
     // A short id ("P3", "M1") needs punctuation after it: "P3 Overview" is prose about P3.
-    const acceptable = SEPARATOR.test(after) || (leading.word && /^\s+\S/.test(after));
+    const acceptable = SEPARATOR.test(after) || (leading.word && !!unitOfKind(leading.parsed.kind)?.titleMayFollowBareId && /^\s+\S/.test(after));
     if (acceptable) {
       const trailing = isWeakKind(leading.parsed.kind) ? strongTrailingId(after) : undefined;
       if (trailing) {
@@ -133,4 +137,38 @@ export function readNumberedSubphase(headingText: string, enclosingKey: string):
   const parsed = parseIdToken(match.groups.number!);
   if (!parsed || parentKey(parsed.key) !== enclosingKey) return undefined;
   return { ...parsed, title: tidyTitle(match.groups.title!, parsed.key), idLeads: true, separated: true, idText: match.groups.number! };
+}
+
+const CODED = /^(?<code>[A-Z]\d{1,3})(?<after>\s*(?:$|[:：.)\-–—|]\s*(?<title>.*)$))/u;
+
+/**
+ * A letter-coded heading ("S0 - Freeze + Parity Baseline", "A1: Intake"). It names a phase only
+ * where the document uses several codes of the same letter at one level (see `readCodedSiblings`).
+ */
+export function readCodedHeading(headingText: string): PhaseHeading | undefined {
+  const text = cleanText(headingText).replace(LEAD_DECORATION, '');
+  const match = CODED.exec(text);
+  if (!match?.groups) return undefined;
+  const parsed = parseCodedId(match.groups.code!);
+  if (!parsed) return undefined;
+  const title = (match.groups.title ?? '').replace(/\s*[:：\-–—|]+\s*$/u, '').trim();
+  return { ...parsed, title, idLeads: true, separated: true, idText: match.groups.code! };
+}
+
+/** Coded headings that are phases: two or more of one letter at one level ("## S0", "## S1"…). */
+export function readCodedSiblings<T extends { depth: number; text: string }>(headings: readonly T[]): Map<T, PhaseHeading> {
+  const read = new Map<T, PhaseHeading>();
+  const groups = new Map<string, T[]>();
+  for (const heading of headings) {
+    const coded = readCodedHeading(heading.text);
+    if (!coded) continue;
+    read.set(heading, coded);
+    const group = `${heading.depth}:${coded.idText[0]}`;
+    groups.set(group, [...(groups.get(group) ?? []), heading]);
+  }
+  for (const members of groups.values()) {
+    const codes = new Set(members.map((heading) => read.get(heading)!.key));
+    if (codes.size < 2) for (const heading of members) read.delete(heading);
+  }
+  return read;
 }

@@ -4,6 +4,8 @@ import { cleanText } from '../text/clean';
 import { runToEnd } from '../steps';
 import { parseBlocksInSteps, type ChunkCache } from './blocks';
 import { buildPlan } from './buildPlan';
+import { deriveStatuses } from './deriveStatus';
+import { readFrontMatter } from './notations/frontMatter';
 
 export interface ParseOptions {
   /** Chunks of an earlier version of the same document: unchanged ones are not parsed again. */
@@ -32,10 +34,17 @@ export function* parsePlanInSteps(text: string, file: string, options: ParseOpti
   const body = hasBom ? text.slice(1) : text;
   const eol = /\r\n/.test(body.slice(0, 10_000)) ? '\r\n' : '\n';
   const lines = body.split(/\r?\n|\r/);
-  const { blocks } = yield* parseBlocksInSteps(lines, options.cache, options.wholeDocument);
+  const frontMatter = readFrontMatter(lines, file);
+  // Front matter is data, not markdown: its `---` and `key: value` lines must not read as a setext heading.
+  const markdownLines = frontMatter ? [...lines.slice(0, frontMatter.endLine).map(() => ''), ...lines.slice(frontMatter.endLine)] : lines;
+  const { blocks } = yield* parseBlocksInSteps(markdownLines, options.cache, options.wholeDocument);
   const firstHeading = blocks.find((block) => block.type === 'heading');
   const title = (firstHeading?.type === 'heading' ? cleanText(firstHeading.text) : '') || baseName(file);
   const plan = buildPlan(file, title, { lines, firstLineOffset: hasBom ? 1 : 0 }, blocks);
+  if (frontMatter?.phase) {
+    deriveStatuses([frontMatter.phase]);
+    plan.phases.unshift(frontMatter.phase);
+  }
   plan.eol = eol;
   plan.mojibake = findMojibake(text);
   return plan;

@@ -1,5 +1,6 @@
 import type { PhaseStatus } from '../model';
 import { cleanMojibake } from '../text/mojibake';
+import { HEADING_DONE_WORDS, HEADING_IN_PROGRESS_WORDS, STATUS_EMOJI, STATUS_WORDS } from '../vocabulary';
 
 /**
  * What a `Status:` value or a heading says about a phase's own work.
@@ -7,19 +8,9 @@ import { cleanMojibake } from '../text/mojibake';
  * describes another activity and says nothing about the phase, and "✅ Ready" is planned.
  */
 
-const WORDS: ReadonlyArray<[PhaseStatus, RegExp]> = [
-  ['done', /^(?:complete[d]?|done|finished|shipped|delivered|closed|resolved|implemented|merged|released|conclu[íi]d[oa]|completad[oa]|hecho|已完成|完成)(?![\p{L}\p{N}_])/iu],
-  ['in-progress', /^(?:in[- ]?progress|wip|work in progress|ongoing|active|started|underway|under way|in development|in review|em andamento|en progreso|en curso|进行中|進行中)(?![\p{L}\p{N}_])/iu],
-  ['blocked', /^(?:blocked|on hold|stalled|stuck|bloqueado|阻塞)(?![\p{L}\p{N}_])/iu],
-  ['planned', /^(?:planned|pending|ready|not started|not yet started|todo|to do|to-do|next|upcoming|backlog|proposed|draft|queued|scheduled|open|new|future|tbd|pendente|planejad[oa]|pendiente|未开始|待办|計畫中|计划中)(?![\p{L}\p{N}_])/iu],
-];
+const WORDS: ReadonlyArray<[PhaseStatus, RegExp]> = STATUS_WORDS.map(([status, words]) => [status, new RegExp(`^(?:${words})(?![\\p{L}\\p{N}_])`, 'iu')]);
 
-const EMOJI_STATUS: ReadonlyArray<[PhaseStatus, RegExp]> = [
-  ['done', /^[\u2705\u2714\u2611\u{1F7E2}]/u],
-  ['in-progress', /^[\u{1F6A7}\u{1F504}\u{1F7E1}\u23F3]/u],
-  ['blocked', /^[\u26D4\u{1F6D1}\u274C\u{1F534}]/u],
-  ['planned', /^[\u2B1C\u26AA\u{1F4CB}\u{1F532}\u{1F5D3}]/u],
-];
+const EMOJI_STATUS = STATUS_EMOJI;
 
 const DECORATION = /^[\s*_`~>|[\](){}:\-–—•.,!]+/u;
 const PICTOGRAPH_RUN = /^(?:[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{FFFD}\u{1F3FB}-\u{1F3FF}]\s*)+/u;
@@ -41,8 +32,21 @@ export function readStatusValue(value: string): PhaseStatus | undefined {
   return undefined;
 }
 
-const HEADING_DONE = /(?:[\u2705\u2714\u2611]|\[[xX]\]|\((?:done|complete|completed)\)|\b(?:DONE|COMPLETE|COMPLETED)\s*$)/u;
-const HEADING_IN_PROGRESS = /(?:\u{1F6A7}|\u{1F504}|\bIN[- ]PROGRESS\b|\((?:in progress|wip)\))/iu;
+/**
+ * A heading states its status with a mark (✅, `[x]`, 🚧), a word in parentheses ("(done)",
+ * "(COMPLETED!)"), or a capitalised word at its end or after a dash ("🎉 COMPLETED",
+ * "- CURRENT PHASE"): capitals and punctuation set it apart from the title's own words.
+ */
+const HEADING_DONE = new RegExp(
+  String.raw`(?:[\u2705\u2714\u2611]|\[[xX]\]|\((?:${HEADING_DONE_WORDS})!?\)|\b(?:${HEADING_DONE_WORDS.toUpperCase()})!?\s*$|[-–—]\s*(?:${HEADING_DONE_WORDS.toUpperCase()})\b)`,
+  'u',
+);
+const HEADING_IN_PROGRESS = new RegExp(
+  String.raw`(?:\u{1F6A7}|\u{1F504}|\bIN[- ]PROGRESS\b|\((?:${HEADING_IN_PROGRESS_WORDS})!?\)|[-–—(]\s*(?:${HEADING_IN_PROGRESS_WORDS.toUpperCase()})\b)`,
+  'u',
+);
+const HEADING_IN_PROGRESS_ANY_CASE = new RegExp(String.raw`\((?:${HEADING_IN_PROGRESS_WORDS})!?\)`, 'iu');
+const HEADING_DONE_ANY_CASE = new RegExp(String.raw`\((?:${HEADING_DONE_WORDS})!?\)`, 'iu');
 const READINESS = /\b(?:ready|planning|planned|prepared|approved|reviewed)\b/i;
 
 /** A status mark written in the defining heading: ✅, `[x]`, "(done)", 🚧, "IN PROGRESS". */
@@ -50,8 +54,8 @@ export function readHeadingStatus(headingText: string, title?: string): PhaseSta
   const text = cleanMojibake(headingText);
   // "Phase 6.5 Complete (Nov 10)": the title itself says the phase is finished.
   if (title !== undefined && /^(?:complete[d]?|done|finished)(?![\p{L}\p{N}])/iu.test(title.trim())) return 'done';
-  if (HEADING_IN_PROGRESS.test(text)) return 'in-progress';
+  if (HEADING_IN_PROGRESS.test(text) || HEADING_IN_PROGRESS_ANY_CASE.test(text)) return 'in-progress';
   // "Phase 3 - Ready for Implementation ✅": the check mark approves the plan, not the work.
-  if (HEADING_DONE.test(text) && !READINESS.test(text)) return 'done';
+  if ((HEADING_DONE.test(text) || HEADING_DONE_ANY_CASE.test(text)) && !READINESS.test(text)) return 'done';
   return undefined;
 }

@@ -15,7 +15,7 @@ import { generatedSamples } from './samples';
  */
 
 const RECORD = path.join(__dirname, 'parserFingerprint.json');
-const PARSE_FIXTURES = ['criteria-forms', 'crlf-bom', 'dependency-forms', 'heading-forms', 'lazy-fields', 'mojibake-titles', 'status-forms'];
+const PARSE_FIXTURES = ['criteria-forms', 'crlf-bom', 'dependency-forms', 'heading-forms', 'lazy-fields', 'mojibake-titles', 'status-forms', 'list-item-phases', 'table-phases', 'details-phases', 'kiro-tasks'];
 
 function fingerprint(): string {
   const texts = [

@@ -12,7 +12,8 @@ import { corpusDir, requireShared, sharedFiles } from '../../support/paths';
  */
 const expected: Record<string, { count: number; first: string[] }> = {
   '0-protocol__0-lang__ROADMAP.md': { count: 10, first: ['0', '1', '2'] },
-  '00d__cantanor__ROADMAP.md': { count: 19, first: ['10', '11', '12'] },
+  // R1–R3 and G1–G2 are sibling letter codes, used as units of the closeout passes.
+  '00d__cantanor__ROADMAP.md': { count: 24, first: ['10', '11', '12'] },
   '0kam__echoroo__specs__002-data-management__tasks.md': { count: 12, first: ['1', '2', '3'] },
   '0riva__oriva-platform__specs__001-continued-api-migration__tasks.md': { count: 5, first: ['3.1', '3.2', '3.3', '3.4', '3.5'] },
   '0x4D44__mdcode__IMPLEMENTATION_PLAN.md': { count: 3, first: ['Stage 1', 'Stage 2', 'Stage 3'] },
@@ -26,17 +27,28 @@ const expected: Record<string, { count: number; first: string[] }> = {
   'GLaDO8__social-connections-tree__plans__phase-4-undo-persistence.md': { count: 9, first: ['4', '4.1'] },
   'MrIvoe__Spaces__docs__ROADMAP_MILESTONES_2026.md': { count: 7, first: ['Milestone 1', 'Milestone 2'] },
   'ahmetb__kubectl-fields__.planning__ROADMAP.md': { count: 4, first: ['1', '2', '3', '4'] },
-  'backstageel__e-ordem__docs__cronograma-implementacao.md': { count: 5, first: ['1', '2'] },
-  'caraseli02__MoldovaDirect__.kiro__ROADMAP.md': { count: 8, first: ['5', '6', '7'] },
+  'backstageel__e-ordem__docs__cronograma-implementacao.md': { count: 19, first: ['1', 'Dia 1-2'] },
+  // Finished phases as bold bullets ('- **Phase 1**: … ✅') come first, upcoming ones as headings.
+  'caraseli02__MoldovaDirect__.kiro__ROADMAP.md': { count: 12, first: ['1', '2', '3', '4', '5'] },
   'chunchun1213__money-manager-backend__specs__001-login-homepage__tasks.md': { count: 7, first: ['1', '2'] },
   'cuenv__cuenv__conductor__tracks__remote_execution_20251219__plan.md': { count: 6, first: ['1', '2'] },
   'evoludigit__dbfast__PHASING__PHASE_2A.md': { count: 1, first: ['2A'] },
   'fraiseql__confiture__.phases__PHASE_3_IMPLEMENTATION_PLAN.md': { count: 10, first: ['3', 'Feature 1'] },
   'fraiseql__confiture__.phases__PHASE_4_2_3_PLAN.md': { count: 4, first: ['4.2.3', 'Day 1', 'Day 2', 'Day 3'] },
-  'johnzilla__3goodsources__.planning__ROADMAP.md': { count: 4, first: ['15', '16', '17', '18'] },
+  // Shipped phases are list items inside <details>; the active ones are headings.
+  'johnzilla__3goodsources__.planning__ROADMAP.md': { count: 18, first: ['1', '2', '3'] },
   'karolswdev__ticketr__docs__development__ROADMAP.md': { count: 14, first: ['Milestone 0', 'Milestone 1'] },
   'obra__superpowers__docs__plans__2025-11-22-opencode-support-implementation.md': { count: 5, first: ['1', '2'] },
   'tripavail92-byte__tripavailweb__WEEK_1.md': { count: 6, first: ['Week 1', 'Day 1', 'Day 2'] },
+  // Units and notations outside headings (DESIGN.md §3b).
+  '0xulver__artificial-life__IMPLEMENTATION_PLAN.md': { count: 10, first: ['Tier 1'] },
+  'Dicklesworthstone__mcp_agent_mail__.taskmaster__docs__prd.md': { count: 9, first: ['Round 1'] },
+  'GLaDO8__social-connections-tree__plans__README.md': { count: 5, first: ['1', '2', '3', '4', '5'] },
+  'JuanRC7777__sistema-pos-backend__.kiro__specs__cuadre-caja__tasks.md': { count: 6, first: ['Wave 1', 'Wave 2'] },
+  'OpenFunction__OpenFunction__docs__roadmap.md': { count: 3, first: ['v0.1.0', 'v0.2.0', 'v0.3.0'] },
+  'acidgreenservers__GitLobster__ROADMAP.md': { count: 4, first: ['1', '2', '3', '4'] },
+  'aws-ia__terraform-aws-sagemaker-unified-studio__.kiro__specs__tasks.md': { count: 12, first: ['1', '2', '3'] },
+  'frotaadriano__ai-campaign-builder__PLAN.md': { count: 5, first: ['1', '2'] },
 };
 
 describe('corpus', function () {
@@ -75,6 +87,10 @@ describe('corpus', function () {
     // "Dependencies: Milestones 4 & 5" names two milestones.
     const ticketr = read('karolswdev__ticketr__docs__development__ROADMAP.md');
     assert.ok(allPhases(ticketr).some((phase) => phase.dependsOn.map((d) => d.id).join() === 'Milestone 4,Milestone 5'));
+    // A phase table's Depends On column ("Phases 1-3") and Status column are fields.
+    const index = read('GLaDO8__social-connections-tree__plans__README.md');
+    assert.deepEqual(allPhases(index).find((phase) => phase.id === '4')!.dependsOn.map((d) => d.id), ['1', '2', '3']);
+    assert.deepEqual(allPhases(index).map((phase) => phase.status), ['done', 'done', 'planned', 'planned', 'planned']);
     // Uppercase [X] is done.
     assert.ok(allPhases(read('1264459640__ModularGodot.Core__specs__002-mnt-d-godotprojects__tasks.md')).some((phase) => phase.tasks.some((task) => task.done)));
   });

@@ -49,6 +49,8 @@ export const missingSuccessCriteria: Rule = {
 
     for (const phase of phases) {
       if (!kinds.has(phase.kind)) continue;
+      // A table row, a list item or a todo list has no room for criteria; its plan keeps them elsewhere.
+      if (phase.notation && phase.notation !== 'summary') continue;
       // An empty phase is reported by empty-phase; a finished one is past the point where criteria help.
       if (phase.empty || (phase.status === 'done' && !includeDone)) continue;
       if (hasCriteria(phase)) continue;
