@@ -131,13 +131,13 @@ describe('parallel: Start Ready Phases in worktrees', function () {
     for (const dir of [repo, ...result.started.map((phase) => phase.worktree!.path)]) assert.equal(fs.existsSync(path.join(dir, 'pwned')), false);
 
     // The tree reads each running phase from its worktree, and says where.
-    await eventually('the tree shows Phase 2 from its worktree', async () => (await describeNode('2')) === '0/2 · from worktree ../shop-phase-2-left-wing');
-    assert.equal(await describeNode('3'), '0/1 · from worktree ../shop-phase-3-touch-pwned-right-wing');
+    await eventually('the tree shows Phase 2 from its worktree', async () => (await describeNode('2')).endsWith('0/2 · from worktree ../shop-phase-2-left-wing'));
+    assert.match(await describeNode('3'), /(^|· )0\/1 · from worktree \.\.\/shop-phase-3-touch-pwned-right-wing$/);
     assert.equal((await phaseNodes()).find((node) => node.phase.id === '2')!.status, 'in-progress');
 
     // The agent ticks a task in its copy: the tree follows.
     fs.writeFileSync(leftCopy, fs.readFileSync(leftCopy, 'utf8').replace('- [ ] Build the left wing', '- [x] Build the left wing'));
-    await eventually('the tree shows the ticked task', async () => (await describeNode('2')).startsWith('1/2 · from worktree'));
+    await eventually('the tree shows the ticked task', async () => (await describeNode('2')).includes('1/2 · from worktree'));
     await vscode.commands.executeCommand('phaselens.phases.focus');
     await vscode.commands.executeCommand('workbench.actions.treeView.phaselens.phases.collapseAll');
     const view = (extension.tree as { view: vscode.TreeView<PhaseNode> }).view;
@@ -152,8 +152,9 @@ describe('parallel: Start Ready Phases in worktrees', function () {
     const left = result.started[0]!.worktree!.path;
     git(left, 'commit', '-q', '-am', 'left wing built');
     git(repo, 'merge', '-q', '--no-edit', 'phase-2-left-wing');
-    await eventually('the tree reads Phase 2 from the main copy again', async () => (await describeNode('2')) === '1/2');
-    assert.equal(await describeNode('3'), '0/1 · from worktree ../shop-phase-3-touch-pwned-right-wing');
+    // (A run badge such as `▶ running · 1 min` may stand before the counts: the launch is a run.)
+    await eventually('the tree reads Phase 2 from the main copy again', async () => /(^|· )1\/2$/.test(await describeNode('2')));
+    assert.match(await describeNode('3'), /0\/1 · from worktree \.\.\/shop-phase-3-touch-pwned-right-wing$/);
   });
 
   it('refuses a worktree path that exists and is not its own, and says so', async () => {
@@ -163,7 +164,7 @@ describe('parallel: Start Ready Phases in worktrees', function () {
     fs.mkdirSync(path.join(base, 'shop-phase-2-left-wing'));
     fs.writeFileSync(path.join(base, 'shop-phase-2-left-wing', 'mine.txt'), 'not a worktree');
     // The editor reloads the reset plan, and the ended runs (their worktrees are gone) are dropped, before starting again.
-    await eventually('the reset plan is read and the ended runs are dropped', async () => (await describeNode('2')) === '0/2' && (await describeNode('3')) === '0/1');
+    await eventually('the reset plan is read and the ended runs are dropped', async () => /(^|· )0\/2$/.test(await describeNode('2')) && /(^|· )0\/1$/.test(await describeNode('3')));
     const result = await withDialog('showWarningMessage', () => undefined, async (warnings) => {
       const started = await withDialog('showInformationMessage', () => undefined, async () => vscode.commands.executeCommand<StartReadyResult>('phaselens.startReadyPhases', planUri));
       assert.ok(warnings.some((call) => /Phase 2 was not started: .*shop-phase-2-left-wing already exists and is not a worktree of this repository/.test(call.message)), JSON.stringify(warnings));

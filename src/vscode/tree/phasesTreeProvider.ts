@@ -62,7 +62,8 @@ export class PhasesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   getTreeItem(node: TreeNode): vscode.TreeItem {
     if (node.kind === 'plan') return planTreeItem(node, this.store.get(vscode.Uri.parse(node.uri))?.plan, this.shownPlans.length <= EXPANDED_PLANS);
     const item = childTreeItem(node);
-    const badge = node.kind === 'phase' ? this.runBadge?.(node.target) : undefined;
+    // A phase shown from its worktree's copy is still the main plan's phase to the run tracker.
+    const badge = node.kind === 'phase' ? this.runBadge?.(node.progressFrom ? { ...node.target, uri: planNodeOf(node).uri } : node.target) : undefined;
     if (badge) item.description = [badge, item.description].filter(Boolean).join(' · ');
     return item;
   }
@@ -163,4 +164,10 @@ export class PhasesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     this.emitter.dispose();
     this.rootsEmitter.dispose();
   }
+}
+
+function planNodeOf(node: TreeNode): PlanNode {
+  let current: TreeNode = node;
+  while (current.kind !== 'plan') current = current.parent;
+  return current;
 }
