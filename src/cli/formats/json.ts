@@ -1,7 +1,7 @@
 import type { Finding } from '../../core/lint';
 
 /**
- * `phaselens lint --format json`: an array of findings, each with the DESIGN §2 fields first
+ * `phaselens lint --format json`: an array of findings, each with the contract fields (ARCHITECTURE.md) first
  * (`phase` is null when the finding lies outside every phase), then `fixes` and `related`
  * when the rule offers them.
  */

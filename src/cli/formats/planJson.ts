@@ -2,7 +2,7 @@ import type { WorkspaceIndex } from '../../core/graph';
 import type { Criterion, DependencyRef, Phase, Plan, Task } from '../../core/model';
 
 /**
- * `phaselens parse --json`: `{ "plans": [ … ] }` in the DESIGN §2 shape. The contract fields
+ * `phaselens parse --json`: `{ "plans": [ … ] }` in the shape ARCHITECTURE.md (the CLI's JSON contract) gives. The contract fields
  * come first in every object, then everything else the model holds (ranges, keys, sections…).
  * `resolved` is the workspace's answer, not the single-file answer the parser gives.
  */

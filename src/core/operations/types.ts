@@ -2,7 +2,7 @@ import type { WorkspaceIndex } from '../graph';
 import type { Plan, TextEdit } from '../model';
 
 /**
- * The plan operations agents use (DESIGN.md §8), written once over plain data: the language-model
+ * The plan operations agents use (ARCHITECTURE.md, the agent loop), written once over plain data: the language-model
  * tools in VS Code and the `phaselens mcp` server are two transports over the same functions.
  */
 

@@ -2,7 +2,7 @@
  * Cuts a document into chunks that remark can parse independently: each chunk after the first
  * starts at a column-0 ATX heading that is outside fenced code, HTML blocks and comments.
  *
- * Why: remark's cost per byte grows with the document (DESIGN.md §7), and unchanged chunks can
+ * Why: remark's cost per byte grows with the document (ARCHITECTURE.md, performance facts), and unchanged chunks can
  * be reused after an edit. A column-0 `#` heading closes every open container (lists,
  * blockquotes, fences inside list items), so a cut there cannot change how the rest parses;
  * the only constructs that survive such a line are top-level fences, HTML blocks and comments,

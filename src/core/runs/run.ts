@@ -1,5 +1,5 @@
 /**
- * A run: a phase handed to an agent in a terminal, followed until it ends (DESIGN.md §8). Plain,
+ * A run: a phase handed to an agent in a terminal, followed until it ends (ARCHITECTURE.md, the agent loop). Plain,
  * serializable data: the extension keeps runs in workspace state so they survive a reload.
  */
 export interface Run {

@@ -104,7 +104,7 @@ export function repairEdits(text: string, runs: readonly MojibakeRun[] = findMoj
   return edits;
 }
 
-/** Runs on adjacent lines, reported together (DESIGN.md §4: one `mojibake` finding per block). */
+/** Runs on adjacent lines, reported together (one `mojibake` finding per block: docs/rules/mojibake.md). */
 export interface MojibakeBlock {
   /** From the start of the first run to the end of the last. */
   range: Range;

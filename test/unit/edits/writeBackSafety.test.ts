@@ -78,7 +78,7 @@ describe('edits: write-back keeps the file`s own bytes', () => {
 
   it('"check all tasks" leaves optional tasks (Kiro `- [ ]*`, `optional: true` in the model) open', () => {
     const text = '# Tasks\n\n## Phase 2: Build\n\n- [ ] 2.1 Write it\n- [ ] 2.2 Extra tests\n  - [ ] 2.2.1 More\n- [ ] 2.3 Ship\n';
-    // The parser marks `- [ ]*` items optional (DESIGN §3b); the edit must honour the flag whatever set it.
+    // The parser marks `- [ ]*` items optional (Kiro's optional tasks); the edit must honour the flag whatever set it.
     const markOptional = (plan: Plan) => {
       const visit = (tasks: Task[]) =>
         tasks.forEach((task) => {

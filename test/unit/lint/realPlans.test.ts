@@ -15,7 +15,7 @@ function markdownFiles(dir: string): string[] {
   return existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.md')).sort() : [];
 }
 
-/** Parsing is the slow part (DESIGN.md §7): each file is parsed once for all the tests here. */
+/** Parsing is the slow part (ARCHITECTURE.md, performance facts): each file is parsed once for all the tests here. */
 const parsed = new Map<string, { text: string; plan: Plan }>();
 
 function parseFile(dir: string, name: string) {

@@ -40,7 +40,7 @@ const expected: Record<string, { count: number; first: string[] }> = {
   'karolswdev__ticketr__docs__development__ROADMAP.md': { count: 14, first: ['Milestone 0', 'Milestone 1'] },
   'obra__superpowers__docs__plans__2025-11-22-opencode-support-implementation.md': { count: 5, first: ['1', '2'] },
   'tripavail92-byte__tripavailweb__WEEK_1.md': { count: 6, first: ['Week 1', 'Day 1', 'Day 2'] },
-  // Units and notations outside headings (DESIGN.md §3b).
+  // Units and notations outside headings (the vocabulary and notation readers).
   '0xulver__artificial-life__IMPLEMENTATION_PLAN.md': { count: 10, first: ['Tier 1'] },
   'Dicklesworthstone__mcp_agent_mail__.taskmaster__docs__prd.md': { count: 9, first: ['Round 1'] },
   'GLaDO8__social-connections-tree__plans__README.md': { count: 5, first: ['1', '2', '3', '4', '5'] },
