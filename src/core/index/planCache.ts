@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Plan } from '../model';
 import { isPlanShape } from './planShape';
 import { yieldToEventLoop } from './yieldToEventLoop';
+import { DEFAULT_SLICE_MS } from './slicer';
 
 /**
  * Plans remembered across restarts, keyed by a hash of the file's content, so a warm start
@@ -89,7 +90,7 @@ export class PlanCache {
    * line per entry. Built entry by entry, yielding to the event loop between slices.
    */
   async serialize(options: SerializeOptions = {}): Promise<Uint8Array> {
-    const sliceMs = options.sliceMs ?? 30;
+    const sliceMs = options.sliceMs ?? DEFAULT_SLICE_MS;
     const parts: Uint8Array[] = [Buffer.from(HEADER)];
     let sliceStart = performance.now();
     for (const [hash, entry] of this.entries) {
@@ -119,7 +120,7 @@ export class PlanCache {
   }
 
   /**
-   * `deserialize` in slices of at most about `sliceMs` (default 20), yielding to the event loop
+   * `deserialize` in slices of at most about `sliceMs` (default `DEFAULT_SLICE_MS`, as every sliced job here), yielding to the event loop
    * between them: finding the entries of a large cache (17 MB for 1,000 plans) is one pass over
    * its bytes, ~160 ms in one piece on a slow machine.
    */
@@ -127,16 +128,21 @@ export class PlanCache {
     const cache = new PlanCache();
     const bytes = cacheBytes(data);
     if (!bytes) return cache;
-    const sliceMs = options.sliceMs ?? 20;
+    const sliceMs = options.sliceMs ?? DEFAULT_SLICE_MS;
     const clock = options.clock ?? (() => performance.now());
     let sliceStart = clock();
+    let previous = sliceStart;
     let start = cache.firstEntry(bytes);
     while (start < bytes.length) {
       start = cache.readEntryAt(bytes, start);
-      if (clock() - sliceStart >= sliceMs && start < bytes.length) {
+      const now = clock();
+      const entryCost = now - previous;
+      previous = now;
+      // The Slicer's rule: end the slice before an entry that costs what the last one did would overrun it.
+      if (now - sliceStart + entryCost >= sliceMs && start < bytes.length) {
         await yieldToEventLoop();
         options.signal?.throwIfAborted();
-        sliceStart = clock();
+        sliceStart = previous = clock();
       }
     }
     return cache;

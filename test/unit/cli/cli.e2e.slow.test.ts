@@ -70,7 +70,7 @@ describe('cli: phaselens end to end', function () {
   });
 
   describe('parse', () => {
-    it('prints the contract's JSON shape with files as given and resolved set across files', () => {
+    it('prints the JSON contract shape with files as given and resolved set across files', () => {
       const result = run(['parse', '--json', 'test/fixtures/cli/plans']);
       assert.equal(result.code, 0, result.stderr);
       const { plans } = JSON.parse(result.stdout);
