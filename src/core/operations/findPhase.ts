@@ -1,5 +1,5 @@
 import type { PhaseRef } from '../graph';
-import { parseIdToken } from '../ids';
+import { phaseMatcher } from '../findPhaseById';
 import { phaseName } from '../lint/phaseName';
 import type { Phase, Task } from '../model';
 import { flattenTasks } from '../parse/deriveStatus';
@@ -29,17 +29,6 @@ export function findSources(workspace: PlanWorkspace, file: string): Outcome<Pla
 }
 
 /**
- * Whether `phase` answers to `written`: by identity key (`Phase 3`, `P3` and `3` are one phase),
- * else by the id or display name as written, case aside, for ids the key syntax does not cover.
- */
-function matcher(written: string): (phase: Phase) => boolean {
-  const text = written.trim();
-  const parsed = parseIdToken(text);
-  const lower = text.toLowerCase();
-  return (phase) => (parsed !== undefined && phase.key === parsed.key) || phase.id.toLowerCase() === lower || phaseName(phase).toLowerCase() === lower;
-}
-
-/**
  * The phase a query names. Within one file the first phase with that id wins (a duplicate id
  * there is the lint's business); the same id in two files is ambiguous unless `file` says which.
  */
@@ -51,7 +40,7 @@ export function findPhase(workspace: PlanWorkspace, query: PhaseQuery): Outcome<
     if (!found.ok) return found;
     sources = found.value;
   }
-  const matches = matcher(query.phase);
+  const matches = phaseMatcher(query.phase);
   const found: FoundPhase[] = [];
   for (const source of sources) {
     const phase = allPhases(source.plan).find(matches);
