@@ -8,7 +8,7 @@ import { integerOption, parseArgs } from '../args';
 import { CliError } from '../errors';
 import { warn, type CliIo } from '../io';
 import { loadPlans } from '../workspace';
-import { runCheck, type CheckRun } from '../verify/runCheck';
+import { runCheck, type CheckRun } from '../../core/verify/runCheck';
 
 interface PlannedCheck {
   file: string;

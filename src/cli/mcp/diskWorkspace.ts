@@ -4,6 +4,8 @@ import { buildWorkspaceIndex } from '../../core/graph';
 import { mightBePlan } from '../../core/index/mightBePlan';
 import type { PlanSource, PlanWorkspace } from '../../core/operations';
 import { parsePlan } from '../../core/parse/parsePlan';
+import type { CheckOutcome, VerifyCheck } from '../../core/verify';
+import { runCheck } from '../../core/verify/runCheck';
 import { expandInputs } from '../files';
 import { MAX_FILE_BYTES } from '../workspace';
 
@@ -32,7 +34,7 @@ export class DiskWorkspace {
       if (source) sources.push(source);
     }
     for (const file of this.cache.keys()) if (!seen.has(file)) this.cache.delete(file);
-    return { sources, index: buildWorkspaceIndex(sources.map((source) => source.plan)) };
+    return { sources, index: buildWorkspaceIndex(sources.map((source) => source.plan)), runChecks: (checks) => runChecksFrom(this.root, checks) };
   }
 
   private read(absolute: string): PlanSource | undefined {
@@ -65,4 +67,16 @@ export class DiskWorkspace {
   absolute(file: string): string {
     return path.join(this.root, ...file.split('/'));
   }
+}
+
+/**
+ * complete_phase's evidence: each check's code span run by the platform shell from the root, as
+ * `phaselens verify` runs it there, one after another, stopping at nothing so the agent sees all
+ * that failed.
+ */
+function runChecksFrom(root: string, checks: readonly VerifyCheck[]): CheckOutcome[] {
+  return checks.map((check) => {
+    const run = runCheck(check.command, root);
+    return { command: check.command, line: check.line, passed: run.passed, ...(run.exitCode === null ? {} : { exitCode: run.exitCode }) };
+  });
 }

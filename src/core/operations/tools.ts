@@ -79,7 +79,7 @@ export const PLAN_TOOLS: readonly PlanToolDefinition[] = [
   {
     name: 'complete_phase',
     title: 'Complete a phase',
-    description: 'Marks a phase done in its plan once all its work is finished. It never checks boxes for you: it refuses, listing what is open, while any task or checkbox success criterion is unchecked. Check tasks off with set_task as you finish them, then call this.',
+    description: 'Marks a phase done in its plan once all its work is finished. It never checks boxes for you: it refuses, listing what is open, while any task or checkbox success criterion is unchecked, and while a verify command of a success criterion (`verify:`) fails or cannot be run. Check tasks off with set_task as you finish them, then call this.',
     inputSchema: { type: 'object', properties: { phase: PHASE, file: FILE }, required: ['phase'], additionalProperties: false },
     readOnly: false,
   },
@@ -136,7 +136,7 @@ export function runPlanTool(name: string, rawInput: unknown, workspace: PlanWork
 
 /** How a tool's answer reads to a model: the data as indented JSON, or the write's message. */
 export function toolResultText(outcome: PlanToolOutcome): string {
-  if (!outcome.ok) return JSON.stringify({ error: outcome.error.code, message: outcome.error.message, ...(outcome.error.candidates ? { candidates: outcome.error.candidates } : {}), ...(outcome.error.open ? { open: outcome.error.open } : {}) }, null, 2);
+  if (!outcome.ok) return JSON.stringify({ error: outcome.error.code, message: outcome.error.message, ...(outcome.error.candidates ? { candidates: outcome.error.candidates } : {}), ...(outcome.error.open ? { open: outcome.error.open } : {}), ...(outcome.error.failedChecks ? { failedChecks: outcome.error.failedChecks } : {}) }, null, 2);
   if (outcome.kind === 'read') return JSON.stringify(outcome.value, null, 2);
   return outcome.write.message;
 }

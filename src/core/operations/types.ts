@@ -1,5 +1,7 @@
 import type { WorkspaceIndex } from '../graph';
 import type { Plan, TextEdit } from '../model';
+import type { CheckOutcome } from '../verify/results';
+import type { VerifyCheck } from '../verify/checks';
 
 /**
  * The plan operations agents use (ARCHITECTURE.md, the agent loop), written once over plain data: the language-model
@@ -18,6 +20,12 @@ export interface PlanSource {
 export interface PlanWorkspace {
   sources: readonly PlanSource[];
   index: WorkspaceIndex;
+  /**
+   * Runs a phase's verify checks, where the transport may run commands (the MCP server, from its
+   * root, as `phaselens verify` does). Where it is absent, a phase with checks is never completed
+   * by a tool: the person completes it in the editor, which runs them.
+   */
+  runChecks?: (checks: readonly VerifyCheck[]) => CheckOutcome[];
 }
 
 /** A phase as the caller names it: the id as written in the plan (`2A`, `P5.2.1`, `Stage 1`), optionally the file. */
@@ -39,6 +47,8 @@ export interface OperationError {
   candidates?: string[];
   /** Refused completion: what is still open. */
   open?: string[];
+  /** Refused completion: the verify checks that failed, or that could not be run here. */
+  failedChecks?: string[];
 }
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: OperationError };
@@ -47,7 +57,7 @@ export function ok<T>(value: T): Outcome<T> {
   return { ok: true, value };
 }
 
-export function fail(code: OperationErrorCode, message: string, details: Partial<Pick<OperationError, 'candidates' | 'open'>> = {}): { ok: false; error: OperationError } {
+export function fail(code: OperationErrorCode, message: string, details: Partial<Pick<OperationError, 'candidates' | 'open' | 'failedChecks'>> = {}): { ok: false; error: OperationError } {
   return { ok: false, error: { code, message, ...details } };
 }
 

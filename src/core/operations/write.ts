@@ -5,6 +5,7 @@ import { capitalizedPhaseName, phaseName } from '../lint/phaseName';
 import type { Phase, PhaseStatus, TextEdit } from '../model';
 import { flattenTasks } from '../parse/deriveStatus';
 import { statusText } from '../prompt';
+import { phaseChecks } from '../verify/checks';
 import { findPhase, findTask, type FoundPhase } from './findPhase';
 import { fail, ok, type ExpectedLine, type Outcome, type PhaseQuery, type PlanSource, type PlanWorkspace, type TaskSelector } from './types';
 
@@ -53,16 +54,28 @@ export function openItems(phase: Phase): string[] {
 export function completePhase(workspace: PlanWorkspace, query: PhaseQuery) {
   const found = findPhase(workspace, query);
   if (!found.ok) return found;
-  return completeFound(found.value);
+  return completeFound(found.value, workspace.runChecks);
 }
 
-function completeFound({ source, phase }: FoundPhase) {
+function completeFound({ source, phase }: FoundPhase, runChecks: PlanWorkspace['runChecks']) {
   const name = capitalizedPhaseName(phase);
   const open = openItems(phase);
   if (open.length > 0) {
     return fail('refused', `${name} is not complete: ${open.length} ${open.length === 1 ? 'item is' : 'items are'} still open. Finish and check them off first (set_task), then complete it.`, { open });
   }
   if (phase.status === 'done') return ok(planWrite(source, [], `${name} is already done; nothing changed.`));
+  const checks = phaseChecks(phase, splitLines(source.text));
+  if (checks.length > 0) {
+    if (!runChecks) {
+      return fail('refused', `${name} has ${checks.length === 1 ? 'a verify check' : `${checks.length} verify checks`} that must pass first, and they cannot be run here: complete it in the editor (which runs them) or run \`phaselens verify --phase ${phase.id}\`.`, { failedChecks: checks.map((check) => `${check.label}: not run (\`${check.command}\`)`) });
+    }
+    const failed = runChecks(checks).filter((outcome) => !outcome.passed);
+    if (failed.length > 0) {
+      return fail('refused', `${name} is not complete: ${failed.length} of ${checks.length} verify ${checks.length === 1 ? 'check' : 'checks'} failed. Fix what they check, then complete it again.`, {
+        failedChecks: failed.map((outcome) => `\`${outcome.command}\` failed${outcome.exitCode === undefined ? '' : ` (exit code ${outcome.exitCode})`}`),
+      });
+    }
+  }
   return ok(planWrite(source, setStatusEdits(source.plan, phase, 'done', source.text), `${name} is complete.`));
 }
 
@@ -75,7 +88,7 @@ export function setPhaseStatus(workspace: PlanWorkspace, query: PhaseQuery & { s
   if (!status) return fail('invalid-input', `\`status\` must be one of ${PHASE_STATUSES.join(', ')}; got ${JSON.stringify(query.status)}.`);
   const found = findPhase(workspace, query);
   if (!found.ok) return found;
-  if (status === 'done') return completeFound(found.value);
+  if (status === 'done') return completeFound(found.value, workspace.runChecks);
   const { source, phase } = found.value;
   const name = capitalizedPhaseName(phase);
   if (phase.status === status) return ok(planWrite(source, [], `${name} is already ${statusText(status)}; nothing changed.`));

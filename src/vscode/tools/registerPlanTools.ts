@@ -59,6 +59,6 @@ function confirmation(tool: PlanToolDefinition, input: Record<string, unknown>):
     case 'set_phase_status':
       return `Set the status of ${where} to ${code(input.status)}?`;
     default:
-      return `Mark ${where} as done? (Refused if a task or checkbox criterion is still open.)`;
+      return `Mark ${where} as done? (Refused if a task or checkbox criterion is still open, or if it has verify checks: Complete in the editor runs those.)`;
   }
 }

@@ -126,6 +126,20 @@ describe('cli: phaselens mcp over stdio', function () {
     assert.match(roadmap(), /## Phase 2A: Importer\r\n\r\n\*\*Status\*\*: Complete\r\n\*\*Depends on/);
   });
 
+  it('runs the verify checks from the root and completes only when they pass', async () => {
+    // The check reads a file the "agent" has to create in the root: evidence, not a checkbox.
+    const gated = ['# Gate', '', '## Phase 7: Evidence', '', '**Status**: In Progress', '', '- [x] Write the report', '', '**Done when**:', '- The report exists (verify: `test -f report.txt`)', ''].join('\n');
+    fs.writeFileSync(path.join(root, 'GATE.md'), gated);
+    const refused = await call('complete_phase', { phase: '7' });
+    assert.equal(refused.isError, true);
+    assert.deepEqual(JSON.parse(refused.text).failedChecks, ['`test -f report.txt` failed (exit code 1)']);
+    assert.equal(fs.readFileSync(path.join(root, 'GATE.md'), 'utf8'), gated, 'a refused completion writes nothing');
+    fs.writeFileSync(path.join(root, 'report.txt'), 'done\n');
+    const done = await call('complete_phase', { phase: '7' });
+    assert.equal(done.isError, false, done.text);
+    assert.match(fs.readFileSync(path.join(root, 'GATE.md'), 'utf8'), /## Phase 7: Evidence\n\n\*\*Status\*\*: Complete\n\n- \[x\] Write the report/);
+  });
+
   it('says what is wrong: an unknown phase, an ambiguous one, a bad status', async () => {
     const unknown = await call('get_phase', { phase: 'P9' });
     assert.equal(unknown.isError, true);

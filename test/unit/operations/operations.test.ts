@@ -144,6 +144,35 @@ describe('plan operations', () => {
     assert.match(already.message, /already done/);
   });
 
+  describe('completion gated on verify checks', () => {
+    const plan = ['# Release', '', '## Phase 4: Ship', '', 'Status: In Progress', '', '- [x] Build the bundle', '', '**Success Criteria**:', '- Tests pass (verify: `npm test`)', '- Lint is clean — verify: `npm run lint`', ''].join('\n');
+    const withRunner = (passing: readonly string[]) => {
+      const ran: string[] = [];
+      const workspace = { ...workspaceOf({ 'PLAN.md': plan }), runChecks: (checks: readonly { command: string; line: number }[]) => checks.map((check) => (ran.push(check.command), { command: check.command, line: check.line, passed: passing.includes(check.command), exitCode: passing.includes(check.command) ? 0 : 1 })) };
+      return { workspace, ran };
+    };
+
+    it('is refused, naming each check, where no check may run (the editor\'s tools)', () => {
+      const refused = error(completePhase(workspaceOf({ 'PLAN.md': plan }), { phase: '4' }));
+      assert.equal(refused.code, 'refused');
+      assert.deepEqual(refused.failedChecks, ['Tests pass: not run (`npm test`)', 'Lint is clean: not run (`npm run lint`)']);
+      assert.equal(error(setPhaseStatus(workspaceOf({ 'PLAN.md': plan }), { phase: '4', status: 'done' })).code, 'refused');
+    });
+
+    it('runs every check and is refused, listing the ones that failed', () => {
+      const { workspace, ran } = withRunner(['npm test']);
+      const refused = error(completePhase(workspace, { phase: '4' }));
+      assert.deepEqual(ran, ['npm test', 'npm run lint']);
+      assert.deepEqual(refused.failedChecks, ['`npm run lint` failed (exit code 1)']);
+    });
+
+    it('completes once every check passes, changing only the status', () => {
+      const { workspace } = withRunner(['npm test', 'npm run lint']);
+      const done = value(completePhase(workspace, { phase: '4' }));
+      assert.deepEqual(changedLines(done.source.text, applied(done)), [['Status: In Progress', 'Status: Complete']]);
+    });
+  });
+
   it('sets a status, and rejects one that is not a status', () => {
     const workspace = fixtureWorkspace('ROADMAP.md');
     const blocked = value(setPhaseStatus(workspace, { phase: '2A', status: 'blocked' }));

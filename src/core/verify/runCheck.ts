@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { platformShell } from '../../core/verify';
+import { platformShell } from './platformShell';
 
 export interface CheckRun {
   passed: boolean;
