@@ -54,5 +54,8 @@ describe('edits: insertCriteriaSkeletonEdits', () => {
     assert.deepEqual(detectCriteriaStyle(lines), { form: 'heading', label: 'Exit Criteria' });
     assert.deepEqual(detectCriteriaStyle(['Success criteria: it ships']), { form: 'field', label: 'Success criteria', fieldPrefix: 'Success criteria: ', inline: true });
     assert.deepEqual(detectCriteriaStyle(['nothing here']), { form: 'heading', label: 'Success Criteria' });
+    // Every label the parser reads, in any language: the skeleton copies the plan's own.
+    assert.deepEqual(detectCriteriaStyle(['**Done when**:', '- it ships']), { form: 'field', label: 'Done when', fieldPrefix: '**Done when**:', inline: false });
+    assert.deepEqual(detectCriteriaStyle(['### 验收标准']), { form: 'heading', label: '验收标准' });
   });
 });
