@@ -111,9 +111,13 @@ export function changedLines(before: string, after: string): Array<[number, stri
 }
 
 /** Polls for a file another process writes (a terminal command), failing after `timeoutMs`. */
+/**
+ * The text of a file another process writes, once it has some: a shell's `> file` creates the file
+ * empty before the command writes, and a loaded machine can show a reader that moment.
+ */
 export async function waitForFile(file: string, timeoutMs: number): Promise<string> {
   const deadline = Date.now() + timeoutMs;
-  while (!fs.existsSync(file)) {
+  while (!(fs.existsSync(file) && fs.statSync(file).size > 0)) {
     if (Date.now() > deadline) throw new Error(`${path.basename(file)} was not written within ${timeoutMs / 1000} s`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
