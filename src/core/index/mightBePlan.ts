@@ -10,7 +10,7 @@ import { UNIT_WORD } from '../vocabulary';
  * of indentation, or a setext paragraph), a list item, a table row or a `<summary>` whose text
  * holds an id, or from a plan tool's front matter, and every id has an ASCII
  * digit next to a kind word (`Phase 3`, `Week 1-2`, `Milestone 0`) or straight after a `P` or
- * `M` (`P5.1`, `M1`). The heading's text as the parser sees it is its source with markup
+ * `M` (`P5.1`, `M1`), or is a lone capital after a unit word (`Track A`). The heading's text as the parser sees it is its source with markup
  * removed, character references decoded, mojibake repaired and emoji dropped. So the source
  * line, with markup and non-ASCII characters removed, holds the same ASCII letters and digits
  * in the same order, and the test below looks for the id there. Character references (`&#80;1`
@@ -30,6 +30,8 @@ const NUMBERED_TASK = /^[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[ xX~-]\]\*?[ \t]+\d
 const DIGIT = /\d/;
 /** Every unit word of the vocabulary, unanchored and in any case; an inflection only adds letters. */
 const UNIT = new RegExp(UNIT_WORD, 'iu');
+/** A unit named by a lone capital instead of a number (`Track A`, `Phase B`): the one id without a digit. */
+const LETTER_ID = new RegExp(String.raw`(?:${UNIT_WORD})\p{L}*[^\p{L}\p{N}]*[A-Z](?![\p{L}\p{N}])`, 'iu');
 /** A letter straight before a digit: `P5.1`, `M1`, `v0.3`, `Q1`, a sibling code `S4`. */
 const SHORT_ID = /[a-z]\d/i;
 /** Inline markup the parser removes from a heading's text: emphasis, code, links, escapes, HTML. */
@@ -42,8 +44,8 @@ const FOLDS_TO_ASCII = /[\u017f\u212a]/;
 export function mightBePlan(text: string): boolean {
   // A Cursor plan's phase is named by its front matter, digits or not.
   if (/^\uFEFF?---[ \t]*\r?\n/.test(text) && FRONT_MATTER_PLAN.test(text)) return true;
-  // Fast exit: no digit anywhere, no id anywhere.
-  if (!DIGIT.test(text)) return false;
+  // Fast exit: no digit and no unit named by a letter anywhere, no id anywhere.
+  if (!DIGIT.test(text) && !HAS_NON_ASCII.test(text) && !LETTER_ID.test(text.replace(MARKUP, ''))) return false;
   const lines = text.split(/\r?\n|\r/);
   if (lines.length > 0 && lines[0]!.charCodeAt(0) === 0xfeff) lines[0] = lines[0]!.slice(1);
   for (let index = 0; index < lines.length; index++) {
@@ -62,14 +64,17 @@ export function mightBePlan(text: string): boolean {
 }
 
 function mayHoldId(source: string): boolean {
-  if (!DIGIT.test(source)) return false;
+  const hasDigit = DIGIT.test(source);
+  if (!hasDigit && !HAS_NON_ASCII.test(source) && !source.includes('&') && !LETTER_ID.test(source.replace(MARKUP, ''))) return false;
   if (source.includes('&') || FOLDS_TO_ASCII.test(source)) return true;
   const variants = [source, source.replace(MARKUP, '')];
   // Mojibake repair can yield a letter that folds to ASCII ("Å¿" is ſ): look at the repaired text too.
   if (HAS_NON_ASCII.test(source)) variants.push(...variants.map((variant) => cleanMojibake(variant)));
   return variants.some((variant) => {
-    if (FOLDS_TO_ASCII.test(variant) || UNIT.test(variant)) return true;
+    if (FOLDS_TO_ASCII.test(variant) || LETTER_ID.test(variant)) return true;
     const ascii = variant.replace(NON_ASCII, '');
-    return UNIT.test(ascii) || SHORT_ID.test(ascii.replace(MARKUP, ''));
+    if (LETTER_ID.test(ascii) || LETTER_ID.test(ascii.replace(MARKUP, ''))) return true;
+    if (!hasDigit) return false;
+    return UNIT.test(variant) || UNIT.test(ascii) || SHORT_ID.test(ascii.replace(MARKUP, ''));
   });
 }

@@ -53,7 +53,7 @@ describe('mightBePlan (the pre-check before parsing)', () => {
   });
 
   it('lets through the headings a plan names its phases with', () => {
-    for (const heading of ['# Phase 1: One', '### P5.1.1 - Policy', '## Week 3-4: Work', '## Milestone 0 — Genesis', 'Stage 2\n===', '# **P**1: split', '# Phase &#49;']) {
+    for (const heading of ['# Phase 1: One', '# Phase A', '## Track B: Mobile', '### P5.1.1 - Policy', '## Week 3-4: Work', '## Milestone 0 — Genesis', 'Stage 2\n===', '# **P**1: split', '# Phase &#49;']) {
       assert.equal(mightBePlan(`${heading}\n\ntext\n`), true, heading);
     }
   });
