@@ -1,8 +1,9 @@
-import type { Criterion, DependencyRef, Phase, PhaseKind } from '../../core/model';
+import type { Criterion, Phase } from '../../core/model';
 import { phaseName } from '../../core/lint/phaseName';
 import { flattenTasks } from '../../core/parse/deriveStatus';
 import type { CriteriaNode, DependenciesNode, DependencyNode, DisplayStatus, PhaseNode, PhaseSummary, TaskNode } from './nodes';
 import { statusStyle, statusTitle } from './statusStyle';
+import { referenceName } from '../../core/phases';
 
 /**
  * The words the tree, its tooltips and the status bar show. Plain strings (tooltips are
@@ -104,12 +105,6 @@ export function dependenciesDescription(node: Pick<DependenciesNode, 'children'>
 
 export function dependencyLabel(node: Pick<DependencyNode, 'ref' | 'resolved'>): string {
   return node.resolved ? phaseLabel(node.resolved.phase) : referenceName(node.ref);
-}
-
-/** "Phase 9" for a reference written `Phase 9` (kept as id `9`), "Stage 4", "M2". */
-export function referenceName(ref: Pick<DependencyRef, 'id' | 'key'>): string {
-  const kind = ref.key.slice(0, ref.key.indexOf(':')) as PhaseKind;
-  return phaseName({ id: ref.id, kind });
 }
 
 /** The dependency's status, the file it lives in when that is another plan, or why it is missing. */
