@@ -6,7 +6,7 @@ import { readDependencyIds } from './dependencies';
 import { readCriteriaHeading, readField, type Field } from './fields';
 import { readCodedSiblings, readNumberedSubphase, readPhaseHeading, type PhaseHeading } from './headings';
 import { readHeadingStatus, readStatusValue } from './status';
-import { readListItemPhase, readNumberedTaskPhase, type ListItemPhase } from './notations/listItems';
+import { groupUnitOfHeading, readGroupedListPhases, readListItemPhase, readNumberedTaskPhase, type ListItemPhase } from './notations/listItems';
 import { readTableRows, type TableRowPhase } from './notations/tableRows';
 import { findDetailsEnd, readSummaryPhase } from './notations/summary';
 import { deriveStatuses } from './deriveStatus';
@@ -459,11 +459,15 @@ export function buildPlan(file: string, title: string, source: SourceLines, bloc
     const numberedTasks = block.items.map((item) => (item.checked !== null ? readNumberedTaskPhase(item.text, item.children.map((child) => child.text)) : undefined));
     // Kiro's tree: once one numbered item has numbered subtasks, every numbered item is a phase.
     const isTaskTree = numberedTasks.some((read) => read);
+    // `## Phases` over `1) **Foundations** — …`, in a plan with no phase headings of its own.
+    const groupUnit = phaseHeadings.size === 0 ? groupUnitOfHeading(currentHeading) : undefined;
+    const grouped = groupUnit ? readGroupedListPhases(block.items.map((item) => lineText(item.line)), groupUnit) : [];
     for (const [index, item] of block.items.entries()) {
       const read =
         readListItemPhase(lineText(item.line), item.text) ??
         numberedTasks[index] ??
-        (isTaskTree && item.checked !== null ? readNumberedTaskPhase(item.text, [`${/^\d+/.exec(item.text.trim())?.[0] ?? '-'}.`]) : undefined);
+        (isTaskTree && item.checked !== null ? readNumberedTaskPhase(item.text, [`${/^\d+/.exec(item.text.trim())?.[0] ?? '-'}.`]) : undefined) ??
+        grouped[index];
       // Calendar units in a list ("- **Day 1-2**: …") are a schedule unless the plan has no other units.
       if (!read || (isWeakKind(read.kind) && hasStrongPhase)) continue;
       onListItemPhase(item, read);

@@ -7,6 +7,7 @@ import { buildPlan } from './buildPlan';
 import { deriveStatuses } from './deriveStatus';
 import { readFrontMatter } from './notations/frontMatter';
 import { readDependencySections } from './notations/dependencySection';
+import { isHowTo } from './howTo';
 
 export interface ParseOptions {
   /** Chunks of an earlier version of the same document: unchanged ones are not parsed again. */
@@ -47,6 +48,7 @@ export function* parsePlanInSteps(text: string, file: string, options: ParseOpti
     plan.phases.unshift(frontMatter.phase);
   }
   readDependencySections(plan, blocks, lines, hasBom ? 1 : 0);
+  if (isHowTo(plan)) plan.phases = [];
   plan.eol = eol;
   plan.mojibake = findMojibake(text);
   return plan;
