@@ -1,7 +1,7 @@
 import type { Phase, Plan, TextEdit } from '../model';
 import { fencedLines } from './codeFences';
 import { eolAfterLine, splitLines } from './text';
-import { CRITERIA_LABELS } from '../vocabulary';
+import { CRITERIA_LABELS, UNIT_WORD } from '../vocabulary';
 
 /** How a plan writes its success criteria, so a new skeleton looks like the rest. */
 export interface CriteriaStyle {
@@ -17,7 +17,7 @@ export interface CriteriaStyle {
 /** Labels worth copying; "Validation" and "Checkpoint" are too vague to name a new section. */
 /** The criteria labels the parser reads (one vocabulary), so a skeleton copies whatever label the plan already uses. */
 const LABEL = CRITERIA_LABELS.join('|');
-const HEADING = new RegExp(String.raw`^ {0,3}#{1,6}\s+[^\p{L}\p{N}]*(?:(?:phase|stage|milestone|p)\s*[\d.]+[a-z]?\s*[:\-–—]?\s*)?[^\p{L}\p{N}]*(?<label>${LABEL})(?![\p{L}\p{N}])`, 'iu');
+const HEADING = new RegExp(String.raw`^ {0,3}#{1,6}\s+[^\p{L}\p{N}]*(?:(?:${UNIT_WORD}|p)\s*[\d.]+[a-z]?\s*[:\-–—]?\s*)?[^\p{L}\p{N}]*(?<label>${LABEL})(?![\p{L}\p{N}])`, 'iu');
 const FIELD = new RegExp(
   String.raw`^(?<prefix>\s*(?:[-*+]\s+)?(?:(?:\*\*|__)(?<boldLabel>${LABEL})(?:\*\*|__)\s*:|(?:\*\*|__)(?<innerLabel>${LABEL}):(?:\*\*|__)|(?<plainLabel>${LABEL})\s*:)[ \t]*)(?<value>.*)$`,
   'iu',
