@@ -28,8 +28,8 @@ const PHASE_CARRIER = /^[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]|^[ \t>]*\||\|[ \t]*$|<
 const FRONT_MATTER_PLAN = /^(?:todos|phase)[ \t]*:/m;
 /** Kiro's numbered task tree: `- [ ] 2. Title` is phase 2 when `2.1 …` tasks follow. */
 const NUMBERED_TASK = /^[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[ xX~-]\]\*?[ \t]+\d/;
-/** `1) **Foundations** — …`: phase 1 when a heading above names the list's unit (`## Phases`). */
-const GROUPED_ITEM = /^[ \t>]*\d{1,3}[.)][ \t]+(?:\[[ xX~-]\][ \t]+)?(?:\*\*|__)/;
+/** `1) **Foundations** — …`, `### 1. Foundation`: phase 1 when a heading above names the unit (`## Phases`). */
+const GROUPED_ITEM = /^[ \t>]*\d{1,3}[.)][ \t]+(?:\[[ xX~-]\][ \t]+)?(?:\*\*|__)|^[ \t]{0,3}#{1,6}[ \t]+[^\p{L}\p{N}]*\d{1,3}[.)][ \t]/u;
 const DIGIT = /\d/;
 /** Every unit word of the vocabulary, unanchored and in any case; an inflection only adds letters. */
 const UNIT = new RegExp(UNIT_WORD, 'iu');

@@ -6,7 +6,8 @@ import { readDependencyIds } from './dependencies';
 import { readCriteriaHeading, readField, type Field } from './fields';
 import { readCodedSiblings, readNumberedSubphase, readPhaseHeading, type PhaseHeading } from './headings';
 import { readHeadingStatus, readStatusValue } from './status';
-import { groupUnitOfHeading, readGroupedListPhases, readListItemPhase, readNumberedTaskPhase, type ListItemPhase } from './notations/listItems';
+import { readListItemPhase, readNumberedTaskPhase, type ListItemPhase } from './notations/listItems';
+import { groupUnitOfHeading, readGroupedListPhases, readNumberedGroupHeadings } from './notations/numberedGroups';
 import { readTableRows, type TableRowPhase } from './notations/tableRows';
 import { findDetailsEnd, readSummaryPhase } from './notations/summary';
 import { deriveStatuses } from './deriveStatus';
@@ -62,6 +63,12 @@ export function buildPlan(file: string, title: string, source: SourceLines, bloc
   for (const [heading, read] of readCodedSiblings(headingLines.filter((heading) => !phaseHeadings.has(heading)))) {
     phaseHeadings.set(heading, read);
     hasStrongPhase = true;
+  }
+  if (phaseHeadings.size === 0) {
+    for (const [heading, read] of readNumberedGroupHeadings(headingLines)) {
+      phaseHeadings.set(heading, read);
+      hasStrongPhase = true;
+    }
   }
 
   const headingKeys = new Set([...phaseHeadings.values()].map((read) => read.key));

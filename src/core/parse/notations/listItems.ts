@@ -1,6 +1,5 @@
 import { parseIdToken, type ParsedId } from '../../ids';
 import { readPhaseHeading } from '../headings';
-import { UNIT_WORD, unitOfWord, type Unit } from '../../vocabulary';
 
 /**
  * A list item that names a phase: `- **Phase 1: Setup**`, `- [x] **Phase 2: Auth** (done)`,
@@ -52,43 +51,3 @@ export function readNumberedTaskPhase(itemText: string, childTexts: readonly str
   return { ...parsed, title: match.groups.title!.trim(), idText: number };
 }
 
-/** A short heading that names a list's items as a group of units: `## Phases`, `## Implementation Milestones`, `## Fases`. */
-const GROUP_HEADING = new RegExp(
-  String.raw`^[^\p{L}\p{N}]*(?:(?:implementation|delivery|development|project|build|release|work|the)\s+)?(?<word>${UNIT_WORD})(?:\s+(?:overview|plan|breakdown|do projeto|del proyecto))?[^\p{L}\p{N}]*$`,
-  'iu',
-);
-/** `1) **Foundations** — …`, `2. __Walls__: …`: a number, a bold name, then a separator or nothing. */
-const GROUPED_ITEM = /^[ \t>]*(?<number>\d{1,3})[.)][ \t]+(?:\[[ xX~-]\][ \t]+)?(?<open>\*\*|__)(?<title>[^*_]+?)\k<open>[ \t]*(?:[—–:.-]|\(|$)/u;
-
-/**
- * The unit a heading names its list's items with, when it is a plural of a strong unit
- * ("Phases", "Milestones", "Etapas"); steps and weeks in a list are a how-to or a schedule.
- */
-export function groupUnitOfHeading(headingText: string): Unit | undefined {
-  const word = GROUP_HEADING.exec(headingText.trim())?.groups?.word;
-  const unit = word ? unitOfWord(word) : undefined;
-  if (!unit || unit.weak || !isPlural(word!)) return undefined;
-  return unit;
-}
-
-/**
- * Under such a heading, a numbered list whose every item is a bold name is the phases
- * themselves: `1) **Foundations** — …` is Phase 1. All items or none, numbered in order, at
- * least two, so a lone bold item or a list of risks stays prose.
- */
-export function readGroupedListPhases(itemLines: readonly string[], unit: Unit): Array<ListItemPhase | undefined> {
-  const reads = itemLines.map((line) => GROUPED_ITEM.exec(line)?.groups);
-  if (reads.length < 2 || reads.some((groups) => !groups)) return [];
-  const numbers = reads.map((groups) => Number(groups!.number));
-  if (numbers[0]! > 1 || numbers.some((number, i) => i > 0 && number !== numbers[i - 1]! + 1)) return [];
-  return reads.map((groups) => {
-    const title = groups!.title!.trim();
-    if (new RegExp(`^(?:${UNIT_WORD})\\s`, 'iu').test(title)) return undefined;
-    const parsed = parseIdToken(`${unit.display} ${groups!.number}`);
-    return parsed && { ...parsed, title, idText: groups!.number! };
-  });
-}
-
-function isPlural(word: string): boolean {
-  return !/^[a-z]/i.test(word) || /s$/i.test(word);
-}
