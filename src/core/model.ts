@@ -63,6 +63,11 @@ export interface Task {
   optional?: boolean;
   /** A front-matter todo's `status` value: toggling writes `completed` / `pending` there instead of a box mark. */
   statusValue?: Range;
+  /**
+   * A task written as a heading (`### Task 3: …`): its line. It has no box; toggling sets or
+   * clears the heading's ✅ mark, and `checkbox` is where that mark stands.
+   */
+  heading?: Range;
 }
 
 export interface Criterion {
@@ -81,7 +86,11 @@ export interface DependencyRef {
   line: number;
   /** Where the id is written, for go-to-definition, rename and quick fixes. */
   range: Range;
-  /** Filled in by the workspace graph; `parsePlan` resolves within its own file only. */
+  /**
+   * The plan's own file defines the target: set by `parsePlan`, which sees one file only. Ask
+   * the workspace graph (`WorkspaceIndex.resolve`) whether a reference resolves anywhere; the
+   * tree, lint, the CLI and the agent tools all do.
+   */
   resolved: boolean;
   /**
    * Set when the reference is written in a plan-level dependency section rather than the
