@@ -1,5 +1,5 @@
 import type { Phase, Plan, TextEdit } from '../model';
-import { fencedLines } from './codeFences';
+import { fencedLines, readAtxHeading } from '../text/markdownLines';
 import { eolAfterLine, splitLines } from './text';
 import { CRITERIA_LABELS } from '../vocabulary';
 
@@ -47,7 +47,6 @@ function titleCase(label: string): string {
 }
 
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
-const HEADING_LINE = /^ {0,3}#{1,6}(?:\s|$)/;
 
 /** The text a criteria skeleton offers the author to replace. */
 export function placeholderCriterion(phaseName: string): string {
@@ -74,7 +73,7 @@ export function insertCriteriaSkeletonEdits(_plan: Plan, phase: Phase, text: str
   let boundary = sectionEnd + 1;
   if (style.form === 'field') {
     for (let line = headingEndLine(lines, phase.line) + 1; line <= sectionEnd; line++) {
-      if (!fenced[line - 1] && HEADING_LINE.test(lines[line - 1]!)) {
+      if (!fenced[line - 1] && readAtxHeading(lines[line - 1]!)) {
         boundary = line;
         break;
       }
@@ -106,6 +105,6 @@ function skeletonLines(style: CriteriaStyle, phaseLevel: number, phaseName: stri
 
 /** The last line of a heading: its text line, or the underline of a setext heading. */
 function headingEndLine(lines: readonly string[], line: number): number {
-  const atx = HEADING_LINE.test(lines[line - 1] ?? '');
+  const atx = readAtxHeading(lines[line - 1] ?? '') !== undefined;
   return !atx && /^ {0,3}(?:=+|-+)[ \t]*$/.test(lines[line] ?? '') ? line + 1 : line;
 }

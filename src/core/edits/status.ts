@@ -4,6 +4,7 @@ import { findLooseStatus } from './looseStatus';
 import { checkboxStatusEdits } from './notationStatus';
 import { editableLines } from './section';
 import { eolAfterLine, splitLines } from './text';
+import { readAtxHeading } from '../text/markdownLines';
 
 /** The words PhaseLens writes for each status. */
 export const STATUS_WORDS: Readonly<Record<PhaseStatus, string>> = {
@@ -159,7 +160,7 @@ function insertField(plan: Plan, phase: Phase, status: PhaseStatus, lines: reado
   const fieldText = newFieldText(plan, lines, status);
   const headingLine = Math.min(Math.max(phase.line, 1), lines.length);
   let headingEnd = headingLine;
-  const atx = /^\uFEFF? {0,3}#{1,6}(?:\s|$)/.test(lines[headingLine - 1] ?? '');
+  const atx = readAtxHeading((lines[headingLine - 1] ?? '').replace(/^\uFEFF/, '')) !== undefined;
   if (!atx && SETEXT_UNDERLINE.test(lines[headingLine] ?? '')) headingEnd++;
 
   const sectionEnd = Math.max(phase.endLine, headingEnd);

@@ -1,5 +1,6 @@
 import type { PhaseHeading } from '../headings';
 import type { Range } from '../../model';
+import { atxHeadingText } from '../../text/markdownLines';
 
 /** Positions in the document's own text: lines, columns shifted past a BOM, list markers, ids. */
 
@@ -20,9 +21,9 @@ export function rangeAt(source: SourceLines): RangeAt {
   };
 }
 
-/** The heading's text as written: without the `#` marks and closing hashes. */
+/** The heading's text as written: without the `#` marks and closing hashes (a setext heading's line as it stands). */
 export function headingSource(line: string): string {
-  return line.replace(/^ {0,3}#{1,6}\s*/, '').replace(/\s+#+\s*$/, '').trim();
+  return (atxHeadingText(line) ?? line).trim();
 }
 
 export const LIST_MARKER = /^\s*(?:>\s*)*(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?/;
