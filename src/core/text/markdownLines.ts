@@ -122,12 +122,27 @@ function isSpaceOrTab(char: string): boolean {
   return char === ' ' || char === '\t';
 }
 
+const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
+
+/** A setext underline: `===` (level 1) or `---` (level 2), at most three spaces in. */
+export function isSetextUnderline(line: string): boolean {
+  return SETEXT_UNDERLINE.test(line);
+}
+
+/**
+ * The last line (1-based) of the heading on `line`: the line itself, or the underline below a
+ * setext heading's text. A byte-order mark before a heading on the first line is not part of it.
+ */
+export function headingEndLine(lines: readonly string[], line: number): number {
+  const text = (lines[line - 1] ?? '').replace(/^\uFEFF/, '');
+  return !readAtxHeading(text) && isSetextUnderline(lines[line] ?? '') ? line + 1 : line;
+}
+
 export interface HeadingLine {
   line: number;
   level: number;
 }
 
-const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
 /** A line that starts something other than a paragraph, so no underline below it makes a heading. */
 const NOT_PARAGRAPH = /^\s*(?:$|[-*+>|#]|\d+[.)]\s)/;
 

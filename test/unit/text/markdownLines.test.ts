@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { findLooseStatus } from '../../../src/core/edits/looseStatus';
-import { atxHeadingText, closesFence, fencedLines, FenceTracker, headingOutline, readAtxHeading, readFenceOpening } from '../../../src/core/text/markdownLines';
+import { atxHeadingText, closesFence, fencedLines, FenceTracker, headingEndLine, headingOutline, isSetextUnderline, readAtxHeading, readFenceOpening } from '../../../src/core/text/markdownLines';
 
 const fenced = (text: string, context?: 'top-level' | 'nested') =>
   fencedLines(text.split('\n'), context)
@@ -102,6 +102,17 @@ describe('the markdown line scanner', () => {
 
     it('a line of inline code is a paragraph, so an underline makes it a heading (the old outline refused any ``` line)', () => {
       assert.deepEqual(headingOutline(['``` `x` ```', '---']), [{ line: 1, level: 2 }]);
+    });
+
+    it("a heading ends on its own line, or on a setext heading's underline", () => {
+      assert.equal(headingEndLine(['Phase 1', '---', 'text'], 1), 2);
+      assert.equal(headingEndLine(['## Phase 1', '---'], 1), 1, 'a rule after an ATX heading is not its underline');
+      assert.equal(isSetextUnderline('   ==='), true);
+      assert.equal(isSetextUnderline('    ---'), false);
+    });
+
+    it('a BOM before an ATX heading does not make the rule below it an underline (the copy in edits/criteria took it for one)', () => {
+      assert.equal(headingEndLine(['\uFEFF# Plan', '---'], 1), 1);
     });
 
     it('an item, a quote or a blank line above an underline is no setext heading', () => {
