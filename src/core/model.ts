@@ -83,6 +83,14 @@ export interface DependencyRef {
   range: Range;
   /** Filled in by the workspace graph; `parsePlan` resolves within its own file only. */
   resolved: boolean;
+  /**
+   * Set when the reference is written in a plan-level dependency section rather than the
+   * phase's own field (spec-kit's "- **Foundational (Phase 2)**: Depends on Setup completion"):
+   * `id` where it names the phase by id ("Phase 1"), `name` where it names it by its title
+   * ("Setup"). A name is not an id, so rename leaves it alone; and no quick fix cuts a reference
+   * out of such a sentence.
+   */
+  section?: 'id' | 'name';
   /** The field marks the reference finished ("P0, P1, P2 complete ✅"). */
   markedComplete: boolean;
   /**

@@ -29,7 +29,7 @@ function summarizePhase(phase: Phase): unknown {
   if (phase.dependsOn.length > 0) {
     summary.dependsOn = phase.dependsOn.map(
       (dependency) =>
-        `${dependency.id}${dependency.resolved ? '' : ' (unresolved)'}${dependency.markedComplete ? ' (marked complete)' : ''} @${dependency.line}` +
+        `${dependency.id}${dependency.resolved ? '' : ' (unresolved)'}${dependency.markedComplete ? ' (marked complete)' : ''}${dependency.section ? ` (section, by ${dependency.section})` : ''} @${dependency.line}` +
         (dependency.repeats ? ` (again @${dependency.repeats.map((range) => `${range.line}:${range.column}`).join(', @')})` : ''),
     );
   }

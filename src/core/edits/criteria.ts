@@ -1,7 +1,7 @@
 import type { Phase, Plan, TextEdit } from '../model';
 import { atxHeadingText, fencedLines, headingEndLine, readAtxHeading } from '../text/markdownLines';
 import { eolAfterLine, splitLines } from './text';
-import { CRITERIA_LABELS } from '../vocabulary';
+import { CRITERIA_LABELS, UNIT_WORD } from '../vocabulary';
 
 /** How a plan writes its success criteria, so a new skeleton looks like the rest. */
 export interface CriteriaStyle {
@@ -18,7 +18,7 @@ export interface CriteriaStyle {
 /** The criteria labels the parser reads (one vocabulary), so a skeleton copies whatever label the plan already uses. */
 const LABEL = CRITERIA_LABELS.join('|');
 /** A criteria heading's text: an optional phase id, then the label. */
-const HEADING_LABEL = new RegExp(String.raw`^[^\p{L}\p{N}]*(?:(?:phase|stage|milestone|p)\s*[\d.]+[a-z]?\s*[:\-–—]?\s*)?[^\p{L}\p{N}]*(?<label>${LABEL})(?![\p{L}\p{N}])`, 'iu');
+const HEADING_LABEL = new RegExp(String.raw`^[^\p{L}\p{N}]*(?:(?:${UNIT_WORD}|p)\s*[\d.]+[a-z]?\s*[:\-–—]?\s*)?[^\p{L}\p{N}]*(?<label>${LABEL})(?![\p{L}\p{N}])`, 'iu');
 const FIELD = new RegExp(
   String.raw`^(?<prefix>\s*(?:[-*+]\s+)?(?:(?:\*\*|__)(?<boldLabel>${LABEL})(?:\*\*|__)\s*:|(?:\*\*|__)(?<innerLabel>${LABEL}):(?:\*\*|__)|(?<plainLabel>${LABEL})\s*:)[ \t]*)(?<value>.*)$`,
   'iu',

@@ -11,7 +11,7 @@ import { atxHeadingText, readAtxHeading } from '../text/markdownLines';
 
 const MARK = String.raw`(?:\u2705|\u2714\uFE0F?|\u2611\uFE0F?|\u{1F6A7}|\u{1F504})`;
 const WORDS = String.raw`(?:\*\*|__)?(?:COMPLETED?|DONE|IN[- ]PROGRESS|WIP)(?:\*\*|__)?`;
-const TRAILING_MARK = new RegExp(String.raw`(?:[ \t]*${MARK}(?:[ \t]*${WORDS})?|[ \t]*\((?:done|complete|completed|in progress|wip)\))(?=[ \t]*(?:#+[ \t]*)?$)`, 'u');
+const TRAILING_MARK = new RegExp(String.raw`(?:[ \t]*${MARK}(?:[ \t]*${WORDS})?|[ \t]*(?:\((?:done|complete|completed|in progress|wip)!?\)|\[(?:done|complete|completed|in progress|wip)!?\]))(?=[ \t]*(?:#+[ \t]*)?$)`, 'iu');
 const LEADING_MARK = new RegExp(String.raw`^( {0,3}#{1,6}[ \t]+)${MARK}[ \t]*`, 'u');
 const CLOSING = /[ \t]*(?:#+[ \t]*)?$/;
 

@@ -57,7 +57,8 @@ const FIELD_LABEL_ONLY = /^\s*(?:(?:[-*+]|\d{1,9}[.)])\s+)?(?:\*\*|__)?[^:]{1,40
  * only the reference is removed with its line; a field left without a value says `None`.
  */
 export function removeReferenceEdits(ref: DependencyRef, text: string, lines: readonly string[] = splitLines(text)): TextEdit[] {
-  if (!ref.range) return [];
+  // Cutting an id out of "Foundational depends on Setup and Phase 1" leaves a broken sentence.
+  if (!ref.range || ref.section) return [];
   const lineText = lines[ref.range.line - 1];
   if (lineText === undefined || ref.range.line !== ref.range.endLine) return [];
   const start = Math.min(ref.range.column, lineText.length);

@@ -107,6 +107,10 @@ export function setStatusEdits(plan: Plan, phase: Phase, status: PhaseStatus, te
   const firstSection = phase.sections?.[0] ?? { line: phase.line, endLine: phase.endLine };
   const loose = findLooseStatus(lines, phase.line + 1, firstSection.endLine);
   if (loose) return rewriteField(plan, loose, status, lines);
+  if (phase.notation === 'list-item') {
+    const viaItem = listItemFieldEdits(phase, newFieldText(plan, lines, status), lines, text);
+    if (viaItem) return viaItem;
+  }
   if (phase.statusSource === 'heading' || plansStatusInHeadings(plan)) {
     const viaHeading = headingStatusEdits(phase, status, lines);
     if (viaHeading) return viaHeading;
@@ -174,6 +178,25 @@ function insertField(plan: Plan, phase: Phase, status: PhaseStatus, lines: reado
   const endOfHeading = { line: headingEnd, column: lines[headingEnd - 1]!.length, endLine: headingEnd, endColumn: lines[headingEnd - 1]!.length };
   const nextIsBlank = headingEnd >= lines.length || lines[headingEnd]!.trim() === '';
   return [{ range: endOfHeading, newText: nextIsBlank ? eol + eol + fieldText : eol + fieldText + eol }];
+}
+
+/** A list item's marker and checkbox: what its own text is indented past. */
+const ITEM_LEAD = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX~-]\][ \t]+)?/;
+
+/**
+ * A phase written as a list item with no box and no field gets its status as the item's first
+ * nested item (`   - **Status**: In Progress`), below the item's own lines. A line at the
+ * heading's place would end the list, or join the item's sentence and not be read at all.
+ */
+function listItemFieldEdits(phase: Phase, fieldText: string, lines: readonly string[], text: string): TextEdit[] | undefined {
+  const first = lines[phase.line - 1];
+  const lead = first === undefined ? undefined : ITEM_LEAD.exec(first);
+  if (!lead) return undefined;
+  const indent = ' '.repeat(/^[ \t]*(?:[-*+]|\d{1,9}[.)])/.exec(first!)![0].length + 1);
+  let last = phase.line;
+  while (last < lines.length && lines[last]!.trim() !== '' && !ITEM_LEAD.test(lines[last]!) && !/^\s*(?:#|```|~~~|\|)/.test(lines[last]!)) last++;
+  const end = lines[last - 1]!.length;
+  return [{ range: { line: last, column: end, endLine: last, endColumn: end }, newText: `${eolAfterLine(text, last)}${indent}- ${fieldText}` }];
 }
 
 /** `**Status**: In Progress`, or the label and emoji habit of the plan's other status fields. */

@@ -8,7 +8,8 @@ import { UNIT_WORD } from '../vocabulary';
  *
  * Why it is safe: a phase comes only from a top-level heading (ATX with at most three spaces
  * of indentation, or a setext paragraph), a list item, a table row or a `<summary>` whose text
- * holds an id, or from a plan tool's front matter, and every id has an ASCII
+ * holds an id, or a numbered bold item below a line naming a unit (`## Phases` over `1) **Base**`),
+ * or from a plan tool's front matter, and every id has an ASCII
  * digit next to a kind word (`Phase 3`, `Week 1-2`, `Milestone 0`) or straight after a `P` or
  * `M` (`P5.1`, `M1`), or is a lone capital after a unit word (`Track A`). The heading's text as the parser sees it is its source with markup
  * removed, character references decoded, mojibake repaired and emoji dropped. So the source
@@ -27,6 +28,8 @@ const PHASE_CARRIER = /^[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]|^[ \t>]*\||\|[ \t]*$|<
 const FRONT_MATTER_PLAN = /^(?:todos|phase)[ \t]*:/m;
 /** Kiro's numbered task tree: `- [ ] 2. Title` is phase 2 when `2.1 …` tasks follow. */
 const NUMBERED_TASK = /^[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[ xX~-]\]\*?[ \t]+\d/;
+/** `1) **Foundations** — …`, `### 1. Foundation`: phase 1 when a heading above names the unit (`## Phases`). */
+const GROUPED_ITEM = /^[ \t>]*\d{1,3}[.)][ \t]+(?:\[[ xX~-]\][ \t]+)?(?:\*\*|__)|^[ \t]{0,3}#{1,6}[ \t]+[^\p{L}\p{N}]*\d{1,3}[.)][ \t]/u;
 const DIGIT = /\d/;
 /** Every unit word of the vocabulary, unanchored and in any case; an inflection only adds letters. */
 const UNIT = new RegExp(UNIT_WORD, 'iu');
@@ -48,9 +51,12 @@ export function mightBePlan(text: string): boolean {
   if (!DIGIT.test(text) && !HAS_NON_ASCII.test(text) && !LETTER_ID.test(text.replace(MARKUP, ''))) return false;
   const lines = text.split(/\r?\n|\r/);
   if (lines.length > 0 && lines[0]!.charCodeAt(0) === 0xfeff) lines[0] = lines[0]!.slice(1);
+  let unitNamed = false;
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!;
     if (NUMBERED_TASK.test(line)) return true;
+    if (!unitNamed) unitNamed = UNIT.test(line);
+    else if (GROUPED_ITEM.test(line)) return true;
     if (ATX_HEADING.test(line) || PHASE_CARRIER.test(line)) {
       if (mayHoldId(line)) return true;
     } else if (index > 0 && SETEXT_UNDERLINE.test(line) && lines[index - 1]!.trim() !== '') {

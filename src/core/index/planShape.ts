@@ -47,7 +47,7 @@ const isTask = (value: unknown, depth = 0): boolean =>
 
 const isCriterion = record({ text: isString, line: isInteger, done: optional(isBoolean), checkbox: optional(isRange) });
 
-const isDependency = record({ id: isString, key: isString, line: isInteger, range: isRange, resolved: isBoolean, markedComplete: isBoolean, repeats: optional(arrayOf(isRange)) });
+const isDependency = record({ id: isString, key: isString, line: isInteger, range: isRange, resolved: isBoolean, markedComplete: isBoolean, repeats: optional(arrayOf(isRange)), section: optional(oneOf('id', 'name')) });
 
 const isStatusField = record({ line: isInteger, rawValue: isString, valueRange: isRange, status: optional(oneOf(...STATUSES)) });
 

@@ -54,6 +54,8 @@ export function renamePhase(
   if (headingLine === undefined) return { ok: false, reason: `cannot read ${target.plan.file}` };
   add(target.plan.file, { range: heading, newText: referenceTextFor(headingLine.slice(heading.column, heading.endColumn), renamed as Phase) });
   for (const reference of references) {
+    // "Depends on Setup" names the phase by its title, which a new id does not change.
+    if (reference.reference.section === 'name') continue;
     const line = lineOf(reference.file, reference.range.line);
     if (line === undefined) continue;
     add(reference.file, { range: reference.range, newText: referenceTextFor(line.slice(reference.range.column, reference.range.endColumn), renamed as Phase) });

@@ -47,17 +47,9 @@ export function readDependencyIds(value: string): RawReference[] {
     return cursor < taken.length && taken[cursor]![0] < end;
   };
 
-  for (const match of value.matchAll(WORD_REFERENCE)) {
-    const word = match.groups!.word!;
-    const kind = kindOfWord(word);
-    const numbersStart = match.index! + match[0].length - match.groups!.numbers!.length;
-    for (const number of expandNumbers(match.groups!.numbers!, numbersStart)) {
-      const id = kind === 'phase' ? number.text : `${singularDisplay(word)} ${number.text}`;
-      // The first number's range covers the word too ("Phase 6"), so renaming and go-to work on it.
-      const start = number.first ? match.index! : number.start;
-      found.push({ id, key: phaseKey(kind, number.text), start, end: number.end, markedComplete });
-    }
-    taken.push([match.index!, match.index! + match[0].length]);
+  for (const { references, start, end } of wordReferenceGroups(value, markedComplete)) {
+    found.push(...references);
+    taken.push([start, end]);
   }
   for (const match of value.matchAll(SHORT_REFERENCE)) {
     const start = match.index!;
@@ -70,6 +62,32 @@ export function readDependencyIds(value: string): RawReference[] {
   if (found.length > 1 && RELATION.test(value)) return [];
   // Repeats ("P3, Phase 3") stay: the plan builder keeps the first and remembers the others' places.
   return found.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Ids written with a unit word ("Phase 6", "Milestones 4 & 5", "Phases 3-5"), one group per
+ * match; prose around them is left alone. For readers that find the relation themselves.
+ */
+export function readWordReferences(value: string): RawReference[] {
+  return wordReferenceGroups(value, false).flatMap((group) => group.references);
+}
+
+function wordReferenceGroups(value: string, markedComplete: boolean): Array<{ references: RawReference[]; start: number; end: number }> {
+  const groups: Array<{ references: RawReference[]; start: number; end: number }> = [];
+  for (const match of value.matchAll(WORD_REFERENCE)) {
+    const word = match.groups!.word!;
+    const kind = kindOfWord(word);
+    const numbersStart = match.index! + match[0].length - match.groups!.numbers!.length;
+    const references: RawReference[] = [];
+    for (const number of expandNumbers(match.groups!.numbers!, numbersStart)) {
+      const id = kind === 'phase' ? number.text : `${singularDisplay(word)} ${number.text}`;
+      // The first number's range covers the word too ("Phase 6"), so renaming and go-to work on it.
+      const start = number.first ? match.index! : number.start;
+      references.push({ id, key: phaseKey(kind, number.text), start, end: number.end, markedComplete });
+    }
+    groups.push({ references, start: match.index!, end: match.index! + match[0].length });
+  }
+  return groups;
 }
 
 interface NumberToken {

@@ -6,6 +6,8 @@ import { parseBlocksInSteps, type ChunkCache } from './blocks';
 import { buildPlan } from './buildPlan';
 import { deriveStatuses } from './deriveStatus';
 import { readFrontMatter } from './notations/frontMatter';
+import { readDependencySections } from './notations/dependencySection';
+import { isHowTo } from './howTo';
 
 export interface ParseOptions {
   /** Chunks of an earlier version of the same document: unchanged ones are not parsed again. */
@@ -45,6 +47,8 @@ export function* parsePlanInSteps(text: string, file: string, options: ParseOpti
     deriveStatuses([frontMatter.phase]);
     plan.phases.unshift(frontMatter.phase);
   }
+  readDependencySections(plan, blocks, lines, hasBom ? 1 : 0);
+  if (isHowTo(plan)) plan.phases = [];
   plan.eol = eol;
   plan.mojibake = findMojibake(text);
   return plan;

@@ -33,8 +33,8 @@ export function readStatusValue(value: string): PhaseStatus | undefined {
 }
 
 /**
- * A heading states its status with a mark (✅, `[x]`, 🚧), a word in parentheses ("(done)",
- * "(COMPLETED!)"), or a capitalised word at its end or after a dash ("🎉 COMPLETED",
+ * A heading states its status with a mark (✅, `[x]`, 🚧), a word in brackets ("(done)",
+ * "(COMPLETED!)", "[DONE]"), or a capitalised word at its end or after a dash ("🎉 COMPLETED",
  * "- CURRENT PHASE"): capitals and punctuation set it apart from the title's own words.
  */
 const HEADING_DONE = new RegExp(
@@ -45,8 +45,9 @@ const HEADING_IN_PROGRESS = new RegExp(
   String.raw`(?:\u{1F6A7}|\u{1F504}|\bIN[- ]PROGRESS\b|\((?:${HEADING_IN_PROGRESS_WORDS})!?\)|[-–—(]\s*(?:${HEADING_IN_PROGRESS_WORDS.toUpperCase()})\b)`,
   'u',
 );
-const HEADING_IN_PROGRESS_ANY_CASE = new RegExp(String.raw`\((?:${HEADING_IN_PROGRESS_WORDS})!?\)`, 'iu');
-const HEADING_DONE_ANY_CASE = new RegExp(String.raw`\((?:${HEADING_DONE_WORDS})!?\)`, 'iu');
+/** "(done)", "[DONE]", "(In Progress)": a status word set apart by brackets, in any case. */
+const HEADING_IN_PROGRESS_ANY_CASE = new RegExp(String.raw`\((?:${HEADING_IN_PROGRESS_WORDS})!?\)|\[(?:${HEADING_IN_PROGRESS_WORDS})!?\]`, 'iu');
+const HEADING_DONE_ANY_CASE = new RegExp(String.raw`\((?:${HEADING_DONE_WORDS})!?\)|\[(?:${HEADING_DONE_WORDS})!?\]`, 'iu');
 const READINESS = /\b(?:ready|planning|planned|prepared|approved|reviewed)\b/i;
 
 /** A status mark written in the defining heading: ✅, `[x]`, "(done)", 🚧, "IN PROGRESS". */

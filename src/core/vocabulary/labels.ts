@@ -30,7 +30,8 @@ export const CRITERIA_LABELS: readonly string[] = [
   'test gate',
   'quality gates?',
   'independent test',
-  'acceptance(?=\\s*[:：]?\\s*$)',
+  // Alone, "Acceptance" is a label only when nothing but its colon and bold marks follow it.
+  'acceptance(?=[ \\t]*(?:\\*\\*|__)?[ \\t]*[:：]?[ \\t]*(?:\\*\\*|__)?[ \\t]*$)',
   'targets?',
   '验收标准',
   '独立测试标准',

@@ -42,6 +42,31 @@ describe('edits: status in the notation’s own place', () => {
   });
 });
 
+describe('edits: status of a list-item phase with no box', () => {
+  /** Applies the edit; the parser must read the new status, and only one line is added. */
+  function insertStatus(text: string, id: string, status: PhaseStatus, eol = '\n'): string {
+    const plan = parsePlan(text, 'plan.md');
+    const phase = allPhases(plan).find((candidate) => candidate.id === id)!;
+    const result = applyEdits(text, setStatusEdits(plan, phase, status, text));
+    assert.equal(allPhases(parsePlan(result, 'plan.md')).find((candidate) => candidate.id === id)?.status, status, result);
+    assert.equal(result.split(eol).length, text.split(eol).length + 1, 'one line added');
+    return result;
+  }
+
+  it('adds the field as the item’s first nested item, below its own lines, so the list stays one list', () => {
+    const text = ['# Cabin', '', '## Phases', '', '1) **Foundations** — pour the slab', '   - [x] dig', '2) **Walls** — frame and', '   sheath the frame', '   - [ ] frame', ''].join('\n');
+    const result = insertStatus(text, '2', 'in-progress');
+    assert.deepEqual(result.split('\n').slice(6, 10), ['2) **Walls** — frame and', '   sheath the frame', '   - **Status**: In Progress', '   - [ ] frame']);
+    assert.equal(parsePlan(result, 'plan.md').phases.length, 2);
+  });
+
+  it('keeps CRLF and works on the last line of the file', () => {
+    const text = ['# Plan', '', '- **Phase 1: Sand**', '- **Phase 2: Oil**'].join('\r\n');
+    const result = insertStatus(text, '2', 'done', '\r\n');
+    assert.equal(result, `${text}\r\n  - **Status**: Complete`);
+  });
+});
+
 describe('edits: a Cursor plan’s todos', () => {
   it('toggles a todo by rewriting its status value', async () => {
     const { toggleTaskEdits } = await import('../../../src/core/edits/tasks');

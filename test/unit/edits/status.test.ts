@@ -116,6 +116,12 @@ describe('edits: setStatusEdits', () => {
       assert.deepEqual(changedLines(leading, setStatus(leading, '5', 'in-progress')), ['## 🚧 Phase 5: Docs']);
     });
 
+    it('swaps a bracketed word ("[DONE]", "(Done)") for the new mark', () => {
+      const text = ['## Phase 1: Setup [DONE]', '', 'Text.', '', '## Phase 2: Core (Done)', '', 'Text.', ''].join('\n');
+      assert.deepEqual(changedLines(text, setStatus(text, '1', 'in-progress')), ['## Phase 1: Setup 🚧']);
+      assert.deepEqual(changedLines(text, setStatus(text, '2', 'planned')), ['## Phase 2: Core']);
+    });
+
     it('uses a field for a status a mark cannot say, and drops the mark that would contradict it', () => {
       const text = ['## Phase 1: Setup ✅', '', 'Done.', ''].join('\n');
       assert.equal(setStatus(text, '1', 'blocked'), ['## Phase 1: Setup', '', '**Status**: Blocked', '', 'Done.', ''].join('\n'));

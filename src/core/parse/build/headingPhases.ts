@@ -5,6 +5,7 @@ import type { HeadingBlock } from '../blocks';
 import { readCriteriaHeading } from '../fields';
 import { readCodedSiblings, readNumberedSubphase, readPhaseHeading, type PhaseHeading } from '../headings';
 import { readHeadingStatus } from '../status';
+import { readNumberedGroupHeadings } from '../notations/numberedGroups';
 import { closeForHeading, criteriaHeadingTarget, headingMayStartPhase, isOpen, type Target } from './placement';
 import type { PlanDraft } from './planDraft';
 import { headingSource, locateId } from './sourceText';
@@ -18,7 +19,7 @@ export interface HeadingPhases {
   hasStrongPhase: boolean;
 }
 
-/** The first pass: which headings name a phase, by their own text or as coded siblings (`S0…S11`). */
+/** The first pass: which headings name a phase, by their own text, as coded siblings (`S0…S11`), or as numbered groups. */
 export function readHeadingPhases(headings: readonly HeadingBlock[]): HeadingPhases {
   const phaseHeadings = new Map<HeadingBlock, PhaseHeading>();
   let hasStrongPhase = false;
@@ -31,6 +32,12 @@ export function readHeadingPhases(headings: readonly HeadingBlock[]): HeadingPha
   for (const [heading, read] of readCodedSiblings(headings.filter((heading) => !phaseHeadings.has(heading)))) {
     phaseHeadings.set(heading, read);
     hasStrongPhase = true;
+  }
+  if (phaseHeadings.size === 0) {
+    for (const [heading, read] of readNumberedGroupHeadings(headings)) {
+      phaseHeadings.set(heading, read);
+      hasStrongPhase = true;
+    }
   }
   return { phaseHeadings, hasStrongPhase };
 }

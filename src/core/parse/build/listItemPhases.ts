@@ -1,6 +1,7 @@
 import type { Section } from '../../model';
 import type { Block, ListItemBlock } from '../blocks';
 import { readListItemPhase, readNumberedTaskPhase, type ListItemPhase } from '../notations/listItems';
+import { groupUnitOfHeading, readGroupedListPhases } from '../notations/numberedGroups';
 import { readHeadingStatus } from '../status';
 import { collectItems, readLazyFields } from './content';
 import { levelInside, listItemMayBePhase, namesOtherPhases } from './placement';
@@ -14,11 +15,15 @@ export function readListItemPhases(draft: PlanDraft, block: Extract<Block, { typ
   const numberedTasks = block.items.map((item) => (item.checked !== null ? readNumberedTaskPhase(item.text, item.children.map((child) => child.text)) : undefined));
   // Kiro's tree: once one numbered item has numbered subtasks, every numbered item is a phase.
   const isTaskTree = numberedTasks.some((read) => read);
+  // `## Phases` over `1) **Foundations** — …`, in a plan with no phase headings of its own.
+  const groupUnit = draft.headingKeys.size === 0 ? groupUnitOfHeading(draft.currentHeading) : undefined;
+  const grouped = groupUnit ? readGroupedListPhases(block.items.map((item) => draft.lineText(item.line)), groupUnit) : [];
   for (const [index, item] of block.items.entries()) {
     const read =
       readListItemPhase(draft.lineText(item.line), item.text) ??
       numberedTasks[index] ??
-      (isTaskTree && item.checked !== null ? readNumberedTaskPhase(item.text, [`${/^\d+/.exec(item.text.trim())?.[0] ?? '-'}.`]) : undefined);
+      (isTaskTree && item.checked !== null ? readNumberedTaskPhase(item.text, [`${/^\d+/.exec(item.text.trim())?.[0] ?? '-'}.`]) : undefined) ??
+      grouped[index];
     if (!read || !listItemMayBePhase(read.kind, draft.hasStrongPhase)) continue;
     onListItemPhase(draft, item, read);
   }

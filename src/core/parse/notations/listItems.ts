@@ -50,3 +50,4 @@ export function readNumberedTaskPhase(itemText: string, childTexts: readonly str
   if (!parsed) return undefined;
   return { ...parsed, title: match.groups.title!.trim(), idText: number };
 }
+
