@@ -1,5 +1,5 @@
 import type { Phase, Plan, TextEdit } from '../model';
-import { fencedLines } from './codeFences';
+import { atxHeadingText, fencedLines, headingEndLine, readAtxHeading } from '../text/markdownLines';
 import { eolAfterLine, splitLines } from './text';
 import { CRITERIA_LABELS, UNIT_WORD } from '../vocabulary';
 
@@ -17,7 +17,8 @@ export interface CriteriaStyle {
 /** Labels worth copying; "Validation" and "Checkpoint" are too vague to name a new section. */
 /** The criteria labels the parser reads (one vocabulary), so a skeleton copies whatever label the plan already uses. */
 const LABEL = CRITERIA_LABELS.join('|');
-const HEADING = new RegExp(String.raw`^ {0,3}#{1,6}\s+[^\p{L}\p{N}]*(?:(?:${UNIT_WORD}|p)\s*[\d.]+[a-z]?\s*[:\-–—]?\s*)?[^\p{L}\p{N}]*(?<label>${LABEL})(?![\p{L}\p{N}])`, 'iu');
+/** A criteria heading's text: an optional phase id, then the label. */
+const HEADING_LABEL = new RegExp(String.raw`^[^\p{L}\p{N}]*(?:(?:${UNIT_WORD}|p)\s*[\d.]+[a-z]?\s*[:\-–—]?\s*)?[^\p{L}\p{N}]*(?<label>${LABEL})(?![\p{L}\p{N}])`, 'iu');
 const FIELD = new RegExp(
   String.raw`^(?<prefix>\s*(?:[-*+]\s+)?(?:(?:\*\*|__)(?<boldLabel>${LABEL})(?:\*\*|__)\s*:|(?:\*\*|__)(?<innerLabel>${LABEL}):(?:\*\*|__)|(?<plainLabel>${LABEL})\s*:)[ \t]*)(?<value>.*)$`,
   'iu',
@@ -31,7 +32,8 @@ export function detectCriteriaStyle(lines: readonly string[]): CriteriaStyle {
   for (let index = 0; index < lines.length; index++) {
     if (fenced[index]) continue;
     const line = lines[index]!;
-    const heading = HEADING.exec(line);
+    const headingText = atxHeadingText(line);
+    const heading = headingText === undefined ? undefined : HEADING_LABEL.exec(headingText);
     if (heading?.groups) return { form: 'heading', label: titleCase(heading.groups.label!) };
     const field = FIELD.exec(line);
     if (field?.groups) {
@@ -47,7 +49,6 @@ function titleCase(label: string): string {
 }
 
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
-const HEADING_LINE = /^ {0,3}#{1,6}(?:\s|$)/;
 
 /** The text a criteria skeleton offers the author to replace. */
 export function placeholderCriterion(phaseName: string): string {
@@ -74,7 +75,7 @@ export function insertCriteriaSkeletonEdits(_plan: Plan, phase: Phase, text: str
   let boundary = sectionEnd + 1;
   if (style.form === 'field') {
     for (let line = headingEndLine(lines, phase.line) + 1; line <= sectionEnd; line++) {
-      if (!fenced[line - 1] && HEADING_LINE.test(lines[line - 1]!)) {
+      if (!fenced[line - 1] && readAtxHeading(lines[line - 1]!)) {
         boundary = line;
         break;
       }
@@ -104,8 +105,3 @@ function skeletonLines(style: CriteriaStyle, phaseLevel: number, phaseName: stri
   return [label.trimEnd(), `- [ ] ${item}`];
 }
 
-/** The last line of a heading: its text line, or the underline of a setext heading. */
-function headingEndLine(lines: readonly string[], line: number): number {
-  const atx = HEADING_LINE.test(lines[line - 1] ?? '');
-  return !atx && /^ {0,3}(?:=+|-+)[ \t]*$/.test(lines[line] ?? '') ? line + 1 : line;
-}

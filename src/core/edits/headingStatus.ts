@@ -1,6 +1,7 @@
 import type { Phase, PhaseStatus, Plan, TextEdit } from '../model';
 import { allPhases } from '../phases';
 import { readHeadingStatus } from '../parse/status';
+import { atxHeadingText, readAtxHeading } from '../text/markdownLines';
 
 /**
  * Roadmaps that keep status in their headings ("## Phase 10 — Battle Loop ✅", "### Phase 5 🚧")
@@ -30,7 +31,7 @@ function rewriteHeading(line: string, status: PhaseStatus): string | undefined {
 }
 
 function headingText(line: string): string {
-  return line.replace(/^ {0,3}#{1,6}[ \t]*/, '').replace(CLOSING, '');
+  return atxHeadingText(line) ?? line;
 }
 
 /** The plan keeps status in headings: no `Status:` fields, and some heading carries a mark. */
@@ -53,7 +54,7 @@ export function headingStatusEdits(phase: Phase, status: PhaseStatus, lines: rea
   // A byte-order mark before a heading on the first line is not part of the heading.
   const bom = phase.line === 1 && written?.startsWith('\uFEFF') ? 1 : 0;
   const line = written?.slice(bom);
-  if (line === undefined || !/^ {0,3}#{1,6}(?:[ \t]|$)/.test(line)) return undefined;
+  if (line === undefined || !readAtxHeading(line)) return undefined;
   const rewritten = rewriteHeading(line, status);
   if (rewritten === undefined) return undefined;
   const readBack = readHeadingStatus(headingText(rewritten));

@@ -1,5 +1,6 @@
 import type { StatusField } from '../model';
 import { readStatusValue } from '../parse/status';
+import { FenceTracker, readAtxHeading } from '../text/markdownLines';
 
 /**
  * Status written where the parser's field reader does not look: in a blockquote
@@ -10,8 +11,6 @@ const LABEL = String.raw`(?:\*\*|__)?Status(?:\*\*|__)?`;
 const BLOCKQUOTE_FIELD = new RegExp(String.raw`^(\s*(?:>\s*)+(?:[-*+]\s+)?(?:\*\*|__)?Status(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*)(\S.*?)\s*$`, 'i');
 const LABEL_CELL = new RegExp(String.raw`^\s*${LABEL}\s*:?\s*$`, 'i');
 const FIELD_CELL = new RegExp(String.raw`^(\s*${LABEL}\s*:\s*)(\S.*?)\s*$`, 'i');
-const HEADING = /^ {0,3}#{1,6}(?:\s|$)/;
-const FENCE = /^ {0,3}(?:`{3,}|~{3,})/;
 
 /** Cells of a table row with the column where each starts; `\|` does not split. */
 function cells(line: string): Array<{ text: string; column: number }> {
@@ -32,12 +31,11 @@ function field(line: number, column: number, value: string): StatusField {
 
 /** The first such status between `from` and `to` (1-based lines), before any sub-heading. */
 export function findLooseStatus(lines: readonly string[], from: number, to: number): StatusField | undefined {
-  let fenced = false;
+  const fences = new FenceTracker('nested');
   for (let number = from; number <= Math.min(to, lines.length); number++) {
     const line = lines[number - 1]!;
-    if (FENCE.test(line)) fenced = !fenced;
-    if (fenced) continue;
-    if (HEADING.test(line)) return undefined;
+    if (fences.step(line)) continue;
+    if (readAtxHeading(line)) return undefined;
     const quoted = BLOCKQUOTE_FIELD.exec(line);
     if (quoted) return field(number, quoted[1]!.length, quoted[2]!);
     if (!line.trimStart().startsWith('|')) continue;

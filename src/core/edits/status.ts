@@ -4,6 +4,7 @@ import { findLooseStatus } from './looseStatus';
 import { checkboxStatusEdits } from './notationStatus';
 import { editableLines } from './section';
 import { eolAfterLine, splitLines } from './text';
+import { headingEndLine } from '../text/markdownLines';
 
 /** The words PhaseLens writes for each status. */
 export const STATUS_WORDS: Readonly<Record<PhaseStatus, string>> = {
@@ -157,14 +158,11 @@ function rewriteField(plan: Plan, field: StatusField, status: PhaseStatus, lines
 
 /** A line that reads as a `Label: value` field: new fields join such a block. */
 const FIELD_LINE = /^\s*(?:[-*+]\s+)?(?:(?:\*\*|__)[^*_]{1,40}?(?:\*\*|__)\s*:|(?:\*\*|__)[^*_]{1,40}?:(?:\*\*|__)|[A-Z][\p{L} ]{1,30}:\s)/u;
-const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 
 function insertField(plan: Plan, phase: Phase, status: PhaseStatus, lines: readonly string[], text: string): TextEdit[] {
   const fieldText = newFieldText(plan, lines, status);
   const headingLine = Math.min(Math.max(phase.line, 1), lines.length);
-  let headingEnd = headingLine;
-  const atx = /^\uFEFF? {0,3}#{1,6}(?:\s|$)/.test(lines[headingLine - 1] ?? '');
-  if (!atx && SETEXT_UNDERLINE.test(lines[headingLine] ?? '')) headingEnd++;
+  const headingEnd = headingEndLine(lines, headingLine);
 
   const sectionEnd = Math.max(phase.endLine, headingEnd);
   let firstContent = headingEnd + 1;

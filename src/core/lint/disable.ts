@@ -1,4 +1,4 @@
-import { fencedLines } from '../edits/codeFences';
+import { fencedLines } from '../text/markdownLines';
 import { detectEol, splitLines } from '../edits/text';
 import type { Finding, Fix } from './types';
 

@@ -1,5 +1,7 @@
-import { fencedLines } from '../edits/codeFences';
 import type { Range } from '../model';
+import { readAtxHeading, type HeadingLine } from '../text/markdownLines';
+
+export { headingOutline, type HeadingLine } from '../text/markdownLines';
 
 /**
  * The heading's text on its line, without the `#` marks, closing hashes and surrounding space:
@@ -8,40 +10,11 @@ import type { Range } from '../model';
 export function headingTextRange(lines: readonly string[], line: number): Range {
   const text = lines[line - 1];
   if (text === undefined) return { line, column: 0, endLine: line, endColumn: 0 };
-  const opening = /^ {0,3}#{1,6}(?:[ \t]+|$)/.exec(text)?.[0].length ?? /^\s*/.exec(text)![0].length;
-  let end = text.length;
-  const closing = /(?:[ \t]+#+)?[ \t]*$/.exec(text.slice(opening));
-  if (closing) end = opening + closing.index;
-  return { line, column: opening, endLine: line, endColumn: Math.max(end, opening) };
-}
-
-export interface HeadingLine {
-  line: number;
-  level: number;
-}
-
-const ATX = /^ {0,3}(#{1,6})(?:[ \t]|$)/;
-const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
-const NOT_PARAGRAPH = /^\s*(?:$|[-*+>|#]|\d+[.)]\s|```|~~~)/;
-
-/** Every heading outside fenced code, ATX and setext, in document order. */
-export function headingOutline(lines: readonly string[]): HeadingLine[] {
-  const fenced = fencedLines(lines);
-  const outline: HeadingLine[] = [];
-  for (let index = 0; index < lines.length; index++) {
-    if (fenced[index]) continue;
-    const atx = ATX.exec(lines[index]!);
-    if (atx) {
-      outline.push({ line: index + 1, level: atx[1]!.length });
-      continue;
-    }
-    const underline = SETEXT.exec(lines[index + 1] ?? '');
-    if (underline && !fenced[index + 1] && !NOT_PARAGRAPH.test(lines[index]!)) {
-      outline.push({ line: index + 1, level: underline[1]![0] === '=' ? 1 : 2 });
-      index++;
-    }
-  }
-  return outline;
+  const atx = readAtxHeading(text);
+  if (atx) return { line, column: atx.textStart, endLine: line, endColumn: atx.textEnd };
+  // The text line of a setext heading: its text without the surrounding spaces.
+  const start = text.length - text.trimStart().length;
+  return { line, column: start, endLine: line, endColumn: Math.max(text.trimEnd().length, start) };
 }
 
 /**

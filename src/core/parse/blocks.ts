@@ -5,6 +5,7 @@ import { toString } from 'mdast-util-to-string';
 import type { Code, Heading, List, ListItem, Nodes, Paragraph, Root, RootContent } from 'mdast';
 import { runToEnd } from '../steps';
 import { splitIntoChunks, type Chunk } from './chunks';
+import { closesFence, readAtxHeading, readFenceOpening } from '../text/markdownLines';
 
 /**
  * The few facts the plan model needs from mdast, as small plain records with absolute
@@ -159,8 +160,8 @@ function definitionLines(root: Root, text: string, lineCount: number): string[] 
 function scanHeadings(text: string): Block[] {
   const blocks: Block[] = [];
   text.split('\n').forEach((line, index) => {
-    const match = /^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(line);
-    if (match) blocks.push({ type: 'heading', line: index + 1, endLine: index + 1, depth: match[1]!.length, text: match[2]! });
+    const heading = readAtxHeading(line);
+    if (heading?.indent === 0) blocks.push({ type: 'heading', line: index + 1, endLine: index + 1, depth: heading.level, text: line.slice(heading.textStart, heading.textEnd) });
   });
   return blocks;
 }
@@ -267,10 +268,9 @@ function endsInsideOpenBlock(root: Root, text: string, lineCount: number): boole
   if (node.type === 'html') return true;
   const code = node as Code;
   const first = lines[lineOf(code, 'start') - 1] ?? '';
-  const opener = /^\s*(?:[-*+]\s+|\d+[.)]\s+|>\s*)*(`{3,}|~{3,})/.exec(first);
-  if (!opener) return false; // indented code: ends at the first column-0 line, never runs on
-  const closer = /^\s*(?:>\s*)*(`{3,}|~{3,})\s*$/.exec(lines[end - 1] ?? '');
-  const closed = !!closer && end > lineOf(code, 'start') && closer[1]![0] === opener[1]![0] && closer[1]!.length >= opener[1]!.length;
+  const fence = readFenceOpening(first, 'nested');
+  if (!fence) return false; // indented code: ends at the first column-0 line, never runs on
+  const closed = end > lineOf(code, 'start') && closesFence(lines[end - 1] ?? '', fence, 'nested');
   return !closed;
 }
 

@@ -1,3 +1,5 @@
+import { FenceTracker, readAtxHeading } from '../text/markdownLines';
+
 /**
  * Cuts a document into chunks that remark can parse independently: each chunk after the first
  * starts at a column-0 ATX heading that is outside fenced code, HTML blocks and comments.
@@ -31,8 +33,6 @@ export interface Chunk {
   endLine: number;
 }
 
-const ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
-const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 const HTML_COMMENT_OPEN = /^ {0,3}<!--/;
 const HTML_RAW_OPEN = /^ {0,3}<(?:script|pre|style|textarea)(?:\s|>|$)/i;
 const HTML_BLOCK_OPEN = /^ {0,3}<\/?[A-Za-z][A-Za-z0-9-]*(?:\s|\/?>|$)/;
@@ -41,15 +41,15 @@ const HTML_SPECIAL_OPEN = /^ {0,3}<[?!]/;
 export function splitIntoChunks(lines: readonly string[]): Chunk[] {
   const chunks: Chunk[] = [];
   let start = 0;
-  let fence: { char: string; length: number } | undefined;
+  // Only the top level's own fences: a column-0 heading ends any list item or quote a fence stood in.
+  const fences = new FenceTracker('top-level');
   let rawHtmlEnd: RegExp | undefined;
   let htmlBlockOpen = false;
 
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!;
-    if (fence) {
-      const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
-      if (close && close[1]![0] === fence.char && close[1]!.length >= fence.length) fence = undefined;
+    if (fences.isOpen) {
+      fences.step(line);
       continue;
     }
     if (rawHtmlEnd) {
@@ -60,7 +60,7 @@ export function splitIntoChunks(lines: readonly string[]): Chunk[] {
       if (line.trim() === '') htmlBlockOpen = false;
       continue;
     }
-    if (index - start >= MIN_CHUNK_LINES && ATX_HEADING.test(line)) {
+    if (index - start >= MIN_CHUNK_LINES && readAtxHeading(line)?.indent === 0) {
       chunks.push({ startLine: start, endLine: index });
       start = index;
       continue;
@@ -69,13 +69,7 @@ export function splitIntoChunks(lines: readonly string[]): Chunk[] {
       chunks.push({ startLine: start, endLine: index });
       start = index;
     }
-    const open = FENCE_OPEN.exec(line);
-    if (open) {
-      const marker = open[1]!;
-      // A backtick fence's info string may not contain backticks; otherwise it is inline code.
-      if (marker[0] === '~' || !open[2]!.includes('`')) fence = { char: marker[0]!, length: marker.length };
-      continue;
-    }
+    if (fences.step(line)) continue;
     if (HTML_COMMENT_OPEN.test(line)) {
       if (!line.includes('-->')) rawHtmlEnd = /-->/;
       continue;
