@@ -41,7 +41,7 @@ const MAX_DEPTH = 64;
 
 const isTask = (value: unknown, depth = 0): boolean =>
   depth < MAX_DEPTH &&
-  record({ text: isString, done: isBoolean, line: isInteger, checkbox: isRange })(value) &&
+  record({ text: isString, done: isBoolean, line: isInteger, checkbox: isRange, heading: optional(isRange) })(value) &&
   Array.isArray((value as { children?: unknown }).children) &&
   ((value as { children: unknown[] }).children).every((child) => isTask(child, depth + 1));
 

@@ -8,6 +8,7 @@ import type { Phase, PhaseStatus, Task } from '../model';
 export function deriveStatuses(phases: readonly Phase[]): void {
   for (const phase of phases) {
     deriveStatuses(phase.children);
+    settleTaskHeadings(phase.tasks);
     const fromField = phase.statusField?.status;
     if (fromField) {
       phase.status = fromField;
@@ -26,6 +27,15 @@ export function deriveStatuses(phases: readonly Phase[]): void {
       phase.status = fromChildren;
       phase.statusSource = 'tasks';
     }
+  }
+}
+
+/** A task heading with no done mark is done when every subtask that counts is ticked. */
+function settleTaskHeadings(tasks: readonly Task[]): void {
+  for (const task of tasks) {
+    if (!task.heading || task.done) continue;
+    const counted = task.children.filter((child) => !child.optional);
+    if (counted.length > 0 && counted.every((child) => child.done)) task.done = true;
   }
 }
 

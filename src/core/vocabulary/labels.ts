@@ -85,3 +85,6 @@ export const DEPENDENCY_LABELS: readonly string[] = [
 ];
 
 export const STATUS_LABELS: readonly string[] = ['status', 'state', 'estado', 'statut', 'статус', '状态', '狀態'];
+
+/** The word of a task written as a heading: `### Task 3: …`, `#### Tarea 1.2 — …`. */
+export const TASK_WORDS = 'tasks?|tareas?|tarefas?|t[âa]ches?|aufgaben?|задач[аи]?|任务|任務|タスク';

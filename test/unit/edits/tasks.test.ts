@@ -64,3 +64,28 @@ describe('edits: tasks', () => {
     assert.equal(result, applyEdits(text, checkAllTasksEdits(phaseOf(text, '1'))).replace(/\n/g, '\r\n'));
   });
 });
+
+describe('edits: tasks written as headings', () => {
+  const text = ['## Phase 1: Feeds', '', '### Task 1: Parse RSS ✅', '', '### Task 2: Parse Atom ###', '', '**Step 1: Write the test**', '', '### Task 3: Merge', '- [x] sort', '- [x] dedupe', ''].join('\n');
+  const taskAt = (source: string, line: number) => phaseOf(source, '1').tasks.find((task) => task.line === line)!;
+
+  it('ticks a task heading with a ✅ before its closing hashes, and clears the mark', () => {
+    const ticked = applyEdits(text, toggleTaskEdits(taskAt(text, 5), true));
+    assert.equal(ticked.split('\n')[4], '### Task 2: Parse Atom ✅ ###');
+    assert.equal(taskAt(ticked, 5).done, true);
+    const cleared = applyEdits(text, toggleTaskEdits(taskAt(text, 3), false));
+    assert.equal(cleared.split('\n')[2], '### Task 1: Parse RSS');
+    assert.equal(taskAt(cleared, 3).done, false);
+  });
+
+  it('is done when its subtasks are, and then has no mark to clear', () => {
+    assert.equal(taskAt(text, 9).done, true);
+    assert.deepEqual(toggleTaskEdits(taskAt(text, 9), false), []);
+  });
+
+  it('completing the phase marks the open task headings', () => {
+    const result = applyEdits(text, checkAllTasksEdits(phaseOf(text, '1')));
+    assert.equal(result.split('\n')[4], '### Task 2: Parse Atom ✅ ###');
+    assert.equal(phaseOf(result, '1').status, 'done');
+  });
+});

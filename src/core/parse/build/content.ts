@@ -173,7 +173,7 @@ export function readParagraph(draft: PlanDraft, block: Block): void {
     const box = /^\s*\[([ xX])\]\s+(.*)$/.exec(text);
     if (box && where.phase && !where.criteria) {
       // A checkbox with no list marker ("[x] Implement 1.1") is still a task.
-      where.phase.tasks.push({ text: cleanText(box[2]!), done: box[1] !== ' ', line, checkbox: draft.range(line, text.indexOf('['), text.indexOf('[') + 3), children: [] });
+      (where.task?.children ?? where.phase.tasks).push({ text: cleanText(box[2]!), done: box[1] !== ' ', line, checkbox: draft.range(line, text.indexOf('['), text.indexOf('[') + 3), children: [] });
       continue;
     }
     paragraphLines.push(text);
@@ -216,7 +216,7 @@ export function readListContent(draft: PlanDraft, block: Extract<Block, { type: 
     return true;
   }
   if (where.phase) {
-    collectItems(draft, block.items, where.phase, where);
+    collectItems(draft, block.items, where.phase, where, where.task);
     return true;
   }
   collectPlanLevelFields(draft, block.items);

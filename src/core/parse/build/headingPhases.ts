@@ -1,11 +1,12 @@
 import { isWeakKind } from '../../ids';
-import type { Section } from '../../model';
+import type { Phase, Section, Task } from '../../model';
 import { cleanText } from '../../text/clean';
 import type { HeadingBlock } from '../blocks';
 import { readCriteriaHeading } from '../fields';
 import { readCodedSiblings, readNumberedSubphase, readPhaseHeading, type PhaseHeading } from '../headings';
 import { readHeadingStatus } from '../status';
 import { readNumberedGroupHeadings } from '../notations/numberedGroups';
+import { readTaskHeading, taskHeadingMark } from '../notations/taskHeadings';
 import { closeForHeading, criteriaHeadingTarget, headingMayStartPhase, isOpen, type Target } from './placement';
 import type { PlanDraft } from './planDraft';
 import { headingSource, locateId } from './sourceText';
@@ -63,7 +64,29 @@ export function onHeading(draft: PlanDraft, phaseHeadings: ReadonlyMap<HeadingBl
     startPhase(draft, heading, read);
     return;
   }
+  const taskHeading = enclosing ? readTaskHeading(cleanText(heading.text)) : undefined;
+  if (enclosing && taskHeading) {
+    startTaskHeading(draft, heading, enclosing);
+    return;
+  }
   draft.stack.push({ level: heading.depth });
+}
+
+/** `### Task 3: …` inside a phase: one task of it, whose section holds its subtasks. */
+function startTaskHeading(draft: PlanDraft, heading: HeadingBlock, phase: Phase): void {
+  const line = heading.line;
+  const source = draft.lineText(line);
+  const mark = taskHeadingMark(source, line);
+  const task: Task = {
+    text: cleanText(heading.text),
+    done: readHeadingStatus(heading.text) === 'done',
+    line,
+    checkbox: draft.range(line, mark.column, mark.endColumn),
+    heading: draft.range(line, 0, source.length),
+    children: [],
+  };
+  phase.tasks.push(task);
+  draft.stack.push({ level: heading.depth, task });
 }
 
 function startPhase(draft: PlanDraft, heading: HeadingBlock, read: PhaseHeading): void {

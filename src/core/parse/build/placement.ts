@@ -1,5 +1,5 @@
 import { isWeakKind, parentKey } from '../../ids';
-import type { Phase, PhaseKind } from '../../model';
+import type { Phase, PhaseKind, Task } from '../../model';
 import type { ListItemBlock } from '../blocks';
 import { DEPENDENCY_LABELS } from '../../vocabulary';
 
@@ -20,12 +20,16 @@ export interface OpenHeading {
   phase?: Phase;
   /** A success-criteria heading: content below goes to this target's criteria. */
   criteriaFor?: Target;
+  /** A task heading (`### Task 3: …`) inside a phase: checkboxes below are its subtasks. */
+  task?: Task;
 }
 
 /** Where a paragraph or list goes: a criteria section (with the phase it sits in), a phase, or neither (the plan). */
 export interface Place {
   criteria?: Target;
   phase?: Phase;
+  /** The task heading the content sits under, within `phase`. */
+  task?: Task;
 }
 
 /** The innermost open phase owns what follows; undefined at plan level. */
@@ -39,6 +43,7 @@ export function placeOfContent(stack: readonly OpenHeading[]): Place {
   for (let index = stack.length - 1; index >= 0; index--) {
     const entry = stack[index]!;
     if (entry.criteriaFor) return { criteria: entry.criteriaFor, phase: innermostPhase(stack) };
+    if (entry.task) return { phase: innermostPhase(stack), task: entry.task };
     if (entry.phase) return { phase: entry.phase };
   }
   return {};
