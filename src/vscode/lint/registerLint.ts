@@ -1,8 +1,8 @@
 import type * as vscode from 'vscode';
 import type { Finding } from '../../core/lint';
-import { registerDiagnostics } from '../diagnostics';
+import { registerDiagnostics } from './diagnostics';
 import type { PlanStore } from '../planStore';
-import { registerQuickFixes } from '../quickFixes';
+import { registerQuickFixes } from './quickFixes';
 import { PlanLinter } from './planLinter';
 
 /** What integration tests see of linting through the API `activate` returns. */

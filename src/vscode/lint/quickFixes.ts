@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { isEnabled } from './config';
-import { toWorkspaceEdit } from './convert';
+import { isEnabled } from '../config';
+import { toWorkspaceEdit } from '../convert';
 import { isDiagnosticOf } from './diagnostics';
-import { findingTouches, fixAllAction, quickFixActions, type FixAction } from './lint/fixActions';
-import type { PlanLinter } from './lint/planLinter';
-import type { PlanStore } from './planStore';
+import { findingTouches, fixAllAction, quickFixActions, type FixAction } from './fixActions';
+import type { PlanLinter } from './planLinter';
+import type { PlanStore } from '../planStore';
 
 /** `source.fixAll.phaselens`: what `editor.codeActionsOnSave` runs to apply every preferred fix. */
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('phaselens');

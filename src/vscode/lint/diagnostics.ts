@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import type { WorkspaceIndex } from '../core/graph';
-import type { Finding, LintConfig, Severity } from '../core/lint';
-import { affects, isEnabled, lintConfig } from './config';
-import { toVsRange } from './convert';
-import { plansAffectedBy } from './lint/affectedPlans';
-import type { PlanLinter } from './lint/planLinter';
-import { ruleDocsUrl } from './lint/ruleDocs';
-import type { PlanStore } from './planStore';
+import type { WorkspaceIndex } from '../../core/graph';
+import type { Finding, LintConfig, Severity } from '../../core/lint';
+import { affects, isEnabled, lintConfig } from '../config';
+import { toVsRange } from '../convert';
+import { plansAffectedBy } from './affectedPlans';
+import type { PlanLinter } from './planLinter';
+import { ruleDocsUrl } from './ruleDocs';
+import type { PlanStore } from '../planStore';
 
 /**
  * Lint findings as diagnostics: for open plans as they are typed (after the store's debounce)
