@@ -29,6 +29,11 @@ export class FakeClock implements Timers {
     return this.timers.size;
   }
 
+  /** Whether a timer is due now (a zero-delay timer, or one the clock has reached). */
+  get anyDue(): boolean {
+    return this.earliestDue(this.now) !== undefined;
+  }
+
   /** Moves the clock `ms` forward, running each timer that falls due in order, and letting promises settle after each. */
   async advance(ms: number): Promise<void> {
     const until = this.now + ms;

@@ -16,7 +16,7 @@ export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('phaselens
  * document's current version, never from diagnostics that may be a keystroke old, and each
  * is one WorkspaceEdit (one undo step).
  */
-export function registerQuickFixes(store: PlanStore, linter: PlanLinter): vscode.Disposable {
+export function registerQuickFixes(store: PlanStore, linter: PlanLinter<vscode.Uri>): vscode.Disposable {
   return vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new PhaseLensCodeActions(store, linter), {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
   });
@@ -25,7 +25,7 @@ export function registerQuickFixes(store: PlanStore, linter: PlanLinter): vscode
 class PhaseLensCodeActions implements vscode.CodeActionProvider {
   constructor(
     private readonly store: PlanStore,
-    private readonly linter: PlanLinter,
+    private readonly linter: PlanLinter<vscode.Uri>,
   ) {}
 
   provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
