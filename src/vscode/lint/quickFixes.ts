@@ -28,8 +28,8 @@ class PhaseLensCodeActions implements vscode.CodeActionProvider {
     private readonly linter: PlanLinter<vscode.Uri>,
   ) {}
 
-  provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    if (!isEnabled('lint.enabled')) return [];
+  provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext, token: vscode.CancellationToken): vscode.CodeAction[] {
+    if (token.isCancellationRequested || !isEnabled('lint.enabled')) return [];
     const wants = (kind: vscode.CodeActionKind) => !context.only || context.only.contains(kind);
     const wantQuickFixes = wants(vscode.CodeActionKind.QuickFix);
     const wantFixAll = wants(FIX_ALL_KIND);
@@ -38,6 +38,8 @@ class PhaseLensCodeActions implements vscode.CodeActionProvider {
     if (!entry || entry.plan.phases.length === 0) return [];
     // Until the workspace is indexed, a reference to another plan would look broken: no fix for that.
     const findings = this.linter.findingsFor(entry, { provisional: !this.store.isIndexed });
+    // Linting a long plan took a while and the cursor moved on: these actions would be dropped.
+    if (token.isCancellationRequested) return [];
     const actions: vscode.CodeAction[] = [];
     const fixAll = fixAllAction(findings);
 
