@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { PlanStoreWorkspace, StoreStorage } from '../core/store';
+import { systemTimers, type PlanStoreWorkspace, type StoreStorage } from '../core/store';
 import { planDiscovery } from './planDiscovery';
 
 /**
@@ -44,7 +44,7 @@ export function editorWorkspace(storage: vscode.Uri | undefined): PlanStoreWorks
     onDidChangeScope: scope.event,
     setContext: (key, value) => vscode.commands.executeCommand('setContext', key, value),
     showWarning: (message) => void vscode.window.showWarningMessage(message),
-    timers: { setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout> | undefined) },
+    timers: systemTimers,
     dispose() {
       scopeListeners.dispose();
       scope.dispose();

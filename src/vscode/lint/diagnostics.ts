@@ -3,6 +3,7 @@ import type { Finding, Severity } from '../../core/lint';
 import { affects, isEnabled, lintConfig } from '../config';
 import { toVsRange } from '../convert';
 import type { PlanStore } from '../planStore';
+import { systemTimers } from '../../core/store';
 import { DiagnosticsPublisher, type LintEditor } from './diagnosticsPublisher';
 import type { PlanLinter } from './planLinter';
 import { ruleDocsUrl } from './ruleDocs';
@@ -93,7 +94,7 @@ function lintEditor(collection: vscode.DiagnosticCollection): LintEditor<vscode.
       ),
     onDidCloseDocument: vscode.workspace.onDidCloseTextDocument,
     now: () => performance.now(),
-    timers: { setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout> | undefined) },
+    timers: systemTimers,
     publish(updates) {
       for (const [uri] of updates.filter(([, findings]) => findings === undefined)) collection.delete(uri);
       const set = updates.filter((update): update is readonly [vscode.Uri, Finding[]] => update[1] !== undefined).map(([uri, findings]): [vscode.Uri, vscode.Diagnostic[]] => [uri, findings.map(toDiagnostic)]);

@@ -207,6 +207,23 @@ describe('core/store: the plan store over an in-memory workspace', () => {
     assert.equal(workspace.contexts.filter(([key, value]) => key === 'phaselens.indexed' && value).length, 1, 'only one scan finished');
   });
 
+  it('abandons the scan in flight when disposed, without a rejection for whoever waited', async () => {
+    const files: Record<string, string> = {};
+    for (let n = 0; n < 30; n++) files[`p${n}.md`] = plan(`Plan ${n}`, 1);
+    const workspace = new InMemoryWorkspace(files);
+    const own = storeOver(workspace);
+    const release = workspace.holdReads();
+    const indexing = own.store.ensureIndexed();
+    await workspace.clock.advance(0);
+    own.store.dispose();
+    release();
+    await indexing;
+    assert.ok(workspace.counts.reads < 30, `read ${workspace.counts.reads} of 30 files`);
+    assert.equal(workspace.counts.scans, 1);
+    assert.deepEqual(own.announced, []);
+    assert.equal(workspace.contexts.some(([key, value]) => key === 'phaselens.indexed' && value), false);
+  });
+
   it('reads the workspace again when the files that may be plans change', async () => {
     const workspace = new InMemoryWorkspace({ 'a.md': plan('Alpha'), 'docs/b.md': plan('Beta') });
     ({ store } = storeOver(workspace));
