@@ -12,7 +12,7 @@ const plan = (title: string, ...phases: string[]) => `# ${title}\n\n${phases.joi
  * The publisher over an in-memory workspace: settings and tabs the test sets, what is shown per
  * file, and every plan linted (with the version it was linted at), so tests count work done.
  */
-function setUp(files: Record<string, string>) {
+function setUp(files: Record<string, string>, options: { msPerLint?: number; onPublish?: () => void } = {}) {
   const workspace = new InMemoryWorkspace(files);
   const store = new PlanStore(workspace);
   const settings = { enabled: true, onlyOpen: false, rules: {} as Record<string, RuleSetting> };
@@ -39,7 +39,8 @@ function setUp(files: Record<string, string>) {
     onDidChangeLintSettings: lintSettingsChanged.event,
     onDidOpenOrCloseTabs: tabsChanged.event,
     onDidCloseDocument: workspace.onDidCloseDocument,
-    now: () => workspace.clock.now,
+    // Time as the publisher measures it: each reading later by `msPerLint`, so a test decides where slices end.
+    now: () => (workspace.clock.now += options.msPerLint ?? 0),
     timers: workspace.clock,
     publish(updates) {
       for (const [uri, findings] of updates) {
@@ -48,6 +49,7 @@ function setUp(files: Record<string, string>) {
         else shown.delete(path);
         published.push(findings ? path : `-${path}`);
       }
+      options.onPublish?.();
     },
     clearAll: () => shown.clear(),
   };
@@ -198,6 +200,38 @@ describe('vscode/lint: the diagnostics publisher over an in-memory workspace', (
     t.lintSettingsChanged.fire();
     await t.idle();
     assert.deepEqual(t.rules('a.md'), [], 'the rule settings are read again');
+  });
+
+  it('publishes in slices, and a change during a pass stops it and starts a new one', async () => {
+    const files: Record<string, string> = {
+      'a.md': plan('A', phase('1')),
+      'b.md': plan('B', phase('2', '**Dependencies**: Phase 1')),
+      'c.md': plan('C', phase('3')),
+      'd.md': plan('D', phase('4')),
+    };
+    let changedMidPass = false;
+    const t = setUp(files, {
+      // Every lint costs more than a slice: the pass publishes and yields after each plan.
+      msPerLint: 40,
+      onPublish: () => {
+        if (changedMidPass) return;
+        changedMidPass = true;
+        // After a.md is published, before b.md (which depends on it) is linted.
+        t.workspace.writeFile('a.md', plan('A', phase('1', '**Status**: In Progress')));
+      },
+    });
+    dispose = t.dispose;
+    await t.store.ensureIndexed();
+    await t.idle();
+    assert.equal(changedMidPass, true);
+    assert.deepEqual([...t.shown.keys()].sort(), ['a.md', 'b.md', 'c.md', 'd.md']);
+    assert.equal(t.published[0], 'a.md', 'the first slice was published before the rest was linted');
+    assert.deepEqual(
+      t.linted.filter((entry) => entry.startsWith('b.md')),
+      ['b.md@disk'],
+      'b.md is linted once, against the new index: the stale pass stopped before reaching it',
+    );
+    assert.equal(t.linted.filter((entry) => entry.startsWith('a.md')).length, 2);
   });
 
   it('orders the work: active editor, visible editors, other tabs, the rest', () => {
