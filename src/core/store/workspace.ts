@@ -63,7 +63,10 @@ export interface PlanStoreWorkspace<U extends StoreUri> {
   /** Every change of an open document's text (typing, undo, an applied edit). */
   readonly onDidChangeDocument: Event<StoreDocument<U>>;
   readonly onDidCloseDocument: Event<StoreDocument<U>>;
-  /** A markdown file created, changed or deleted on disk (by any program). */
+  /**
+   * A markdown file created, changed or deleted on disk (by any program). A save is a change
+   * here: the store needs no save event, since the open document already holds that text.
+   */
   readonly onDidCreateFile: Event<U>;
   readonly onDidChangeFile: Event<U>;
   readonly onDidDeleteFile: Event<U>;
