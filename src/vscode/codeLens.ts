@@ -38,13 +38,15 @@ class PhaseCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposabl
     this.onDidChangeCodeLenses = this.emitter.event;
   }
 
-  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
-    if (!isEnabled('codeLens.enabled', document.uri)) return [];
+  provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): vscode.CodeLens[] {
+    if (token.isCancellationRequested || !isEnabled('codeLens.enabled', document.uri)) return [];
     const entry = this.store.entryFor(document);
     if (!entry) return [];
     const lenses: vscode.CodeLens[] = [];
     const lines = splitLines(entry.text);
     for (const phase of allPhases(entry.plan)) {
+      // A long plan asked about at a version that is already gone: stop, VS Code asks again.
+      if (token.isCancellationRequested) return [];
       const range = new vscode.Range(phase.line - 1, 0, phase.line - 1, 0);
       const target = targetOf(entry, phase);
       const waiting = waitingOn(this.store, { entry, phase });

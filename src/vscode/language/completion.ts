@@ -22,11 +22,11 @@ class PhaseCompletionItem extends vscode.CompletionItem {
 export class PhaseCompletionProvider implements vscode.CompletionItemProvider<PhaseCompletionItem> {
   constructor(private readonly store: PlanStore) {}
 
-  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<PhaseCompletionItem[] | undefined> {
+  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<PhaseCompletionItem[] | undefined> {
     const lineText = document.lineAt(position.line).text;
     // Every space typed in markdown asks: answer from the line alone unless it is a dependency field.
     if (!typedReferenceAt(lineText, position.character)) return undefined;
-    const context = await planContext(this.store, document);
+    const context = await planContext(this.store, document, token);
     const result = context && dependencyCompletionsAt(context.index, context.entry.plan, lineText, position.line + 1, position.character);
     if (!context || !result) return undefined;
     const line = position.line;

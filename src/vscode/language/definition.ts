@@ -10,8 +10,8 @@ import { mentionAtPosition, sectionRange, uriOf } from './planContext';
 export class PhaseDefinitionProvider implements vscode.DefinitionProvider {
   constructor(private readonly store: PlanStore) {}
 
-  async provideDefinition(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.LocationLink[] | undefined> {
-    const found = await mentionAtPosition(this.store, document, position);
+  async provideDefinition(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.LocationLink[] | undefined> {
+    const found = await mentionAtPosition(this.store, document, position, token);
     const target = found?.mention.target;
     if (!found || !target) return undefined;
     return [

@@ -20,12 +20,14 @@ export class DependentsLensProvider implements vscode.CodeLensProvider, vscode.D
     this.onDidChangeCodeLenses = this.changes.event;
   }
 
-  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
-    if (!isEnabled('codeLens.enabled', document.uri)) return [];
+  provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): vscode.CodeLens[] {
+    if (token.isCancellationRequested || !isEnabled('codeLens.enabled', document.uri)) return [];
     const context = planContextNow(this.store, document);
     if (!context) return [];
     const lenses: vscode.CodeLens[] = [];
     for (const phase of allPhases(context.entry.plan)) {
+      // A long plan asked about at a version that is already gone: stop, VS Code asks again.
+      if (token.isCancellationRequested) return [];
       const ref = refOf(context.index, context.entry.plan.file, phase);
       const summary = ref && dependentsSummary(context.index, ref);
       if (!summary) continue;

@@ -8,8 +8,8 @@ import { fileLabel, mentionAtPosition } from './planContext';
 export class PhaseHoverProvider implements vscode.HoverProvider {
   constructor(private readonly store: PlanStore) {}
 
-  async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
-    const found = await mentionAtPosition(this.store, document, position);
+  async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+    const found = await mentionAtPosition(this.store, document, position, token);
     const target = found?.mention.target;
     if (!found || !target) return undefined;
     const markdown = new vscode.MarkdownString(phaseSummaryMarkdown(found.index, target, { fileLabel: fileLabel(target.plan.file) }));

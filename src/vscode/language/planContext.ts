@@ -27,9 +27,14 @@ export function planContextNow(store: PlanStore, document: vscode.TextDocument):
   return { entry, index: store.index() };
 }
 
-/** As planContextNow, once the workspace's plans are known: a phase may be defined or referenced in any of them. */
-export async function planContext(store: PlanStore, document: vscode.TextDocument): Promise<PlanContext | undefined> {
+/**
+ * As planContextNow, once the workspace's plans are known: a phase may be defined or referenced
+ * in any of them. Undefined when VS Code cancelled the request while indexing ran (the user typed
+ * on or moved away): the answer would be thrown away.
+ */
+export async function planContext(store: PlanStore, document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<PlanContext | undefined> {
   await store.ensureIndexed();
+  if (token?.isCancellationRequested) return undefined;
   return planContextNow(store, document);
 }
 
@@ -42,8 +47,8 @@ export function mentionNow(context: PlanContext, document: vscode.TextDocument, 
 }
 
 /** The heading id, dependency reference or prose mention at `position`, if any. */
-export async function mentionAtPosition(store: PlanStore, document: vscode.TextDocument, position: vscode.Position): Promise<MentionContext | undefined> {
-  const context = await planContext(store, document);
+export async function mentionAtPosition(store: PlanStore, document: vscode.TextDocument, position: vscode.Position, token?: vscode.CancellationToken): Promise<MentionContext | undefined> {
+  const context = await planContext(store, document, token);
   const mention = context && mentionNow(context, document, position);
   return context && mention ? { ...context, mention } : undefined;
 }

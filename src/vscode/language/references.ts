@@ -8,8 +8,8 @@ import { headingLocation, mentionAtPosition, uriOf } from './planContext';
 export class PhaseReferenceProvider implements vscode.ReferenceProvider {
   constructor(private readonly store: PlanStore) {}
 
-  async provideReferences(document: vscode.TextDocument, position: vscode.Position, context: vscode.ReferenceContext): Promise<vscode.Location[] | undefined> {
-    const found = await mentionAtPosition(this.store, document, position);
+  async provideReferences(document: vscode.TextDocument, position: vscode.Position, context: vscode.ReferenceContext, token: vscode.CancellationToken): Promise<vscode.Location[] | undefined> {
+    const found = await mentionAtPosition(this.store, document, position, token);
     const target = found?.mention.target;
     if (!found || !target) return undefined;
     const locations = referencesTo(found.index, target).map((reference) => new vscode.Location(uriOf(reference.file), toVsRange(reference.range)));

@@ -16,8 +16,8 @@ import { fileLabel, mentionNow, planContext, planContextNow, uriOf } from './pla
 export class PhaseRenameProvider implements vscode.RenameProvider {
   constructor(private readonly store: PlanStore) {}
 
-  async prepareRename(document: vscode.TextDocument, position: vscode.Position): Promise<{ range: vscode.Range; placeholder: string } | undefined> {
-    const context = await planContext(this.store, document);
+  async prepareRename(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<{ range: vscode.Range; placeholder: string } | undefined> {
+    const context = await planContext(this.store, document, token);
     // Not a plan: the built-in markdown rename (headers, links) is the one to ask.
     if (!context) return undefined;
     const mention = mentionNow(context, document, position);
@@ -33,8 +33,9 @@ export class PhaseRenameProvider implements vscode.RenameProvider {
     return { range, placeholder: document.getText(range) };
   }
 
-  async provideRenameEdits(document: vscode.TextDocument, position: vscode.Position, newName: string): Promise<vscode.WorkspaceEdit | undefined> {
+  async provideRenameEdits(document: vscode.TextDocument, position: vscode.Position, newName: string, token: vscode.CancellationToken): Promise<vscode.WorkspaceEdit | undefined> {
     await this.store.ensureIndexed();
+    if (token.isCancellationRequested) return undefined;
     // Every open plan at its current text, unsaved edits included: the edit's ranges are made against it.
     const context = planContextNow(this.store, document);
     const mention = context && mentionNow(context, document, position);

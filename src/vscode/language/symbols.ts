@@ -7,8 +7,10 @@ import { headingLocation } from './planContext';
 export class PhaseSymbolProvider implements vscode.WorkspaceSymbolProvider {
   constructor(private readonly store: PlanStore) {}
 
-  async provideWorkspaceSymbols(query: string): Promise<vscode.SymbolInformation[]> {
+  async provideWorkspaceSymbols(query: string, token: vscode.CancellationToken): Promise<vscode.SymbolInformation[]> {
     await this.store.ensureIndexed();
+    // The query changed while indexing ran: VS Code has asked again already.
+    if (token.isCancellationRequested) return [];
     return workspaceSymbols(this.store.index(), query).map(
       (symbol) =>
         // The picker matches the query against the name again, so the name carries the title too.

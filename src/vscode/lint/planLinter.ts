@@ -1,8 +1,6 @@
-import * as vscode from 'vscode';
 import type { WorkspaceIndex } from '../../core/graph';
 import { lintPlan, type Finding, type LintConfig } from '../../core/lint';
-import { lintConfig } from '../config';
-import type { PlanEntry, PlanStore } from '../planStore';
+import type { PlanEntry, PlanStore, StoreUri } from '../../core/store';
 import { withSuggestionLocations } from './suggestionLocation';
 
 /**
@@ -12,7 +10,7 @@ import { withSuggestionLocations } from './suggestionLocation';
 const WORKSPACE_RULES = ['broken-dependency', 'dependency-cycle', 'unfinished-dependency'] as const;
 
 interface Cached {
-  entry: PlanEntry;
+  entry: PlanEntry<StoreUri>;
   index: WorkspaceIndex;
   config: string;
   findings: Finding[];
@@ -21,20 +19,25 @@ interface Cached {
 /**
  * Lints store entries against the workspace index, once per (document version, index,
  * configuration): diagnostics and quick fixes share the result, so the fixes offered are
- * always those of the findings shown for that version.
+ * always those of the findings shown for that version. No `vscode` here: the settings come in
+ * as `configOf`, so unit tests lint with the real linter.
  */
-export class PlanLinter {
+export class PlanLinter<U extends StoreUri = StoreUri> {
   private readonly cache = new Map<string, Cached>();
 
-  constructor(private readonly store: PlanStore) {}
+  constructor(
+    private readonly store: PlanStore<U>,
+    /** The lint configuration of a file (its workspace folder's `phaselens.lint.rules`). */
+    private readonly configOf: (uri: U) => LintConfig,
+  ) {}
 
   /**
    * The findings of `entry` against `index` (by default the store's current one). With
    * `provisional`, the rules that need the whole workspace are left out.
    */
-  findingsFor(entry: PlanEntry, options: { index?: WorkspaceIndex; config?: LintConfig; provisional?: boolean } = {}): Finding[] {
+  findingsFor(entry: PlanEntry<U>, options: { index?: WorkspaceIndex; config?: LintConfig; provisional?: boolean } = {}): Finding[] {
     const index = options.index ?? this.store.index();
-    let config = options.config ?? lintConfig(entry.uri);
+    let config = options.config ?? this.configOf(entry.uri);
     if (options.provisional) config = { rules: { ...config.rules, ...Object.fromEntries(WORKSPACE_RULES.map((id) => [id, 'off' as const])) } };
     const key = entry.uri.toString();
     const configKey = JSON.stringify(config);
@@ -52,7 +55,7 @@ export class PlanLinter {
     return findings;
   }
 
-  forget(uri: vscode.Uri): void {
+  forget(uri: U): void {
     this.cache.delete(uri.toString());
   }
 

@@ -1,8 +1,9 @@
 import type * as vscode from 'vscode';
 import type { Finding } from '../../core/lint';
-import { registerDiagnostics } from '../diagnostics';
+import { registerDiagnostics } from './diagnostics';
 import type { PlanStore } from '../planStore';
-import { registerQuickFixes } from '../quickFixes';
+import { registerQuickFixes } from './quickFixes';
+import { lintConfig } from '../config';
 import { PlanLinter } from './planLinter';
 
 /** What integration tests see of linting through the API `activate` returns. */
@@ -16,7 +17,7 @@ export interface LintApi {
 
 /** Diagnostics and quick fixes, sharing one linter so fixes always match the findings shown. */
 export function registerLint(store: PlanStore): vscode.Disposable & { api: LintApi } {
-  const linter = new PlanLinter(store);
+  const linter = new PlanLinter(store, lintConfig);
   const diagnostics = registerDiagnostics(store, linter);
   const quickFixes = registerQuickFixes(store, linter);
   return {

@@ -10,7 +10,8 @@ export function registerRunLens(store: PlanStore, runs: RunsView): vscode.Dispos
   const changed = new vscode.EventEmitter<void>();
   const provider: vscode.CodeLensProvider = {
     onDidChangeCodeLenses: changed.event,
-    provideCodeLenses(document) {
+    provideCodeLenses(document, token) {
+      if (token.isCancellationRequested) return [];
       const entry = store.entryFor(document);
       if (!entry || runs.tracker.runs().length === 0) return [];
       const uri = entry.uri.toString();

@@ -3,7 +3,7 @@ import { splitLines } from '../../core/edits/text';
 import type { Finding } from '../../core/lint';
 import { allPhases } from '../../core/phases';
 import { failedChecksFinding, phaseChecks } from '../../core/verify';
-import { toDiagnostic } from '../diagnostics';
+import { toDiagnostic } from '../lint/diagnostics';
 import type { PlanStore } from '../planStore';
 import type { CheckResults } from './checkResults';
 

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { isEnabled } from './config';
-import { toWorkspaceEdit } from './convert';
+import { isEnabled } from '../config';
+import { toWorkspaceEdit } from '../convert';
 import { isDiagnosticOf } from './diagnostics';
-import { findingTouches, fixAllAction, quickFixActions, type FixAction } from './lint/fixActions';
-import type { PlanLinter } from './lint/planLinter';
-import type { PlanStore } from './planStore';
+import { findingTouches, fixAllAction, quickFixActions, type FixAction } from './fixActions';
+import type { PlanLinter } from './planLinter';
+import type { PlanStore } from '../planStore';
 
 /** `source.fixAll.phaselens`: what `editor.codeActionsOnSave` runs to apply every preferred fix. */
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('phaselens');
@@ -16,7 +16,7 @@ export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('phaselens
  * document's current version, never from diagnostics that may be a keystroke old, and each
  * is one WorkspaceEdit (one undo step).
  */
-export function registerQuickFixes(store: PlanStore, linter: PlanLinter): vscode.Disposable {
+export function registerQuickFixes(store: PlanStore, linter: PlanLinter<vscode.Uri>): vscode.Disposable {
   return vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new PhaseLensCodeActions(store, linter), {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
   });
@@ -25,11 +25,11 @@ export function registerQuickFixes(store: PlanStore, linter: PlanLinter): vscode
 class PhaseLensCodeActions implements vscode.CodeActionProvider {
   constructor(
     private readonly store: PlanStore,
-    private readonly linter: PlanLinter,
+    private readonly linter: PlanLinter<vscode.Uri>,
   ) {}
 
-  provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    if (!isEnabled('lint.enabled')) return [];
+  provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext, token: vscode.CancellationToken): vscode.CodeAction[] {
+    if (token.isCancellationRequested || !isEnabled('lint.enabled')) return [];
     const wants = (kind: vscode.CodeActionKind) => !context.only || context.only.contains(kind);
     const wantQuickFixes = wants(vscode.CodeActionKind.QuickFix);
     const wantFixAll = wants(FIX_ALL_KIND);
@@ -38,6 +38,8 @@ class PhaseLensCodeActions implements vscode.CodeActionProvider {
     if (!entry || entry.plan.phases.length === 0) return [];
     // Until the workspace is indexed, a reference to another plan would look broken: no fix for that.
     const findings = this.linter.findingsFor(entry, { provisional: !this.store.isIndexed });
+    // Linting a long plan took a while and the cursor moved on: these actions would be dropped.
+    if (token.isCancellationRequested) return [];
     const actions: vscode.CodeAction[] = [];
     const fixAll = fixAllAction(findings);
 
