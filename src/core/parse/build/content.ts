@@ -193,16 +193,80 @@ export function readParagraph(draft: PlanDraft, block: Block): void {
  */
 export function readListContent(draft: PlanDraft, block: Extract<Block, { type: 'list' }>): boolean {
   const where = draft.context();
+  if (where.phase || where.criteria || draft.pending) {
+    const [first, ...labelled] = splitAtLazyLabels(draft, block.items);
+    if (labelled.length > 0) {
+      readItems(draft, first!.items, where);
+      for (const run of labelled) readLabelledRun(draft, run, where);
+      return true;
+    }
+  }
+  return readItems(draft, block.items, where);
+}
+
+/**
+ * A label alone on a line right under a list item ("- c2\n**Deliverables:**\n- d1") is, in
+ * CommonMark, part of that item, and the items after it stay in the same list. A reader sees
+ * a new label over the items below it. Only a label with nothing after its colon splits a list
+ * (one with a value is a lazy field, `readLazyFields`), and only a bold one or a capitalised one
+ * of a few words: "and then run the following:" continues its sentence.
+ */
+const LABEL_ALONE = /^ {0,3}(?:(?<mark>\*\*|__)[^\s*_:][^*_:]{0,40}?(?:[:：]\k<mark>|\k<mark>[ \t]*[:：])|\p{Lu}[\p{L}\p{N}'’&/-]*(?: [\p{L}\p{N}'’&/-]+){0,3}[:：])[ \t]*$/u;
+
+interface LabelledRun {
+  /** The label's line, and its field when it is one the reader knows ("Success Criteria:"). */
+  label?: { line: number; field: Field | undefined };
+  items: ListItemBlock[];
+}
+
+export function splitAtLazyLabels(draft: PlanDraft, items: readonly ListItemBlock[]): LabelledRun[] {
+  const runs: LabelledRun[] = [{ items: [] }];
+  for (const item of items) {
+    let cut: number | undefined;
+    for (let line = item.line + 1; line <= item.contentEndLine && cut === undefined; line++) {
+      const text = draft.lineText(line);
+      if (!/^\s/.test(text) && LABEL_ALONE.test(text)) cut = line;
+    }
+    if (cut === undefined) {
+      runs.at(-1)!.items.push(item);
+      continue;
+    }
+    const kept = cut - item.line;
+    runs.at(-1)!.items.push({ ...item, text: item.text.split('\n').slice(0, kept).join('\n'), contentEndLine: cut - 1 });
+    runs.push({ label: { line: cut, field: readField(draft.lineText(cut)) }, items: [] });
+  }
+  return runs;
+}
+
+/** The items under a lazy label: criteria under a criteria label, the phase's own content under any other. */
+function readLabelledRun(draft: PlanDraft, run: LabelledRun, where: Place): void {
+  draft.pending = undefined;
+  const field = run.label?.field;
+  const phase = where.phase;
+  if (field?.kind === 'criteria') {
+    addCriteriaItems(draft, phase ? { kind: 'phase', phase } : where.criteria ?? { kind: 'plan' }, run.items);
+    return;
+  }
+  if (field) applyField(draft, field, run.label!.line, where);
+  if (draft.pending) {
+    readItems(draft, run.items, where);
+    return;
+  }
+  // "Deliverables:", "Notes:": no longer the criteria section the list began in.
+  if (phase) collectItems(draft, run.items, phase, { phase, task: where.task }, where.task);
+}
+
+function readItems(draft: PlanDraft, items: readonly ListItemBlock[], where: Place): boolean {
   const carried = draft.pending;
   draft.pending = undefined;
   if (carried) {
     if (carried.field.kind === 'criteria') {
-      addCriteriaItems(draft, carried.target, block.items);
-      for (const item of block.items) readLazyFields(draft, item, where);
+      addCriteriaItems(draft, carried.target, items);
+      for (const item of items) readLazyFields(draft, item, where);
       return true;
     }
     if (carried.field.kind === 'dependencies' && carried.target.kind === 'phase') {
-      for (const item of block.items) {
+      for (const item of items) {
         const text = draft.lineText(item.line);
         const column = itemContentColumn(text);
         addDependencies(draft, carried.target.phase, text.slice(column), item.line, column);
@@ -212,14 +276,14 @@ export function readListContent(draft: PlanDraft, block: Extract<Block, { type: 
     }
   }
   if (where.criteria) {
-    addCriteriaItems(draft, where.criteria, block.items);
+    addCriteriaItems(draft, where.criteria, items);
     return true;
   }
   if (where.phase) {
-    collectItems(draft, block.items, where.phase, where, where.task);
+    collectItems(draft, items, where.phase, where, where.task);
     return true;
   }
-  collectPlanLevelFields(draft, block.items);
+  collectPlanLevelFields(draft, items);
   return false;
 }
 
