@@ -70,6 +70,10 @@ describe('placement rules: where a block belongs', () => {
       const stack: OpenHeading[] = [{ level: 2, phase: one }, { level: 3, criteriaFor: { kind: 'phase', phase: one } }];
       assert.deepEqual(placeOfContent(stack), { criteria: { kind: 'phase', phase: one }, phase: one });
     });
+    it('is a task heading inside a phase: checkboxes below it are its subtasks', () => {
+      const task = { text: 'Task 3: Wire the API', done: false, line: 4, checkbox: { line: 4, column: 0, endLine: 4, endColumn: 0 }, children: [] };
+      assert.deepEqual(placeOfContent([{ level: 2, phase: one }, { level: 3, task }]), { phase: one, task });
+    });
     it('is the nearer phase when a sub-phase opens below a criteria section', () => {
       const stack: OpenHeading[] = [{ level: 2, criteriaFor: { kind: 'plan' } }, { level: 3, phase: two }];
       assert.deepEqual(placeOfContent(stack), { phase: two });
