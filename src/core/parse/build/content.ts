@@ -13,12 +13,15 @@ import { checkboxRange, itemContentColumn, LIST_MARKER, type RangeAt } from './s
  * them: tasks, success criteria, status and dependency fields.
  */
 
-/** An item's text without the lazy field lines that CommonMark folded into it. */
+/** A capitalised `Label:` starting a line: "**Plans**: 2 plans", "Note: needs SSO". */
+const LABEL_LINE = /^(?:\*\*|__)?\p{Lu}[\p{L}\p{N} ]{0,30}(?:\*\*|__)?[ \t]*[:：](?:\*\*|__)?(?:[ \t]|$)/u;
+
+/** An item's text without the lazy field and label lines that CommonMark folded into it. */
 function itemText(draft: PlanDraft, item: ListItemBlock): string {
   const parts = item.text.split('\n');
   for (let index = 1; index < parts.length; index++) {
     const text = draft.lineText(item.line + index);
-    if (!/^\s/.test(text) && readField(text)) return parts.slice(0, index).join(' ');
+    if (!/^\s/.test(text) && (readField(text) || LABEL_LINE.test(text))) return parts.slice(0, index).join(' ');
   }
   return parts.join(' ');
 }
