@@ -4,8 +4,8 @@ import type { Phase } from '../../core/model';
 import { allPhases } from '../../core/phases';
 import { phaseProgress, progressLabel } from '../../core/progress';
 import { statusText } from '../../core/prompt';
-import { displayPath } from '../phaseDescriptions';
-import { isPhaseTarget, phaseAtCursor, resolveTarget, targetOf, type PhaseTarget, type ResolvedPhase } from '../phaseTarget';
+import { displayPath } from '../shared/displayPath';
+import { isPhaseTarget, phaseAtCursor, resolveTarget, targetOf, type PhaseTarget, type ResolvedPhase } from '../shared/phaseTarget';
 import type { PlanStore } from '../planStore';
 
 /**

@@ -2,7 +2,7 @@ import type * as vscode from 'vscode';
 import type { Command } from './command';
 import type { BranchResult } from '../launch/branch';
 import type { LaunchOptions, LaunchResult } from '../launch/launcher';
-import type { PhaseTarget } from '../phaseTarget';
+import type { PhaseTarget } from '../shared/phaseTarget';
 import type { PlanStore } from '../planStore';
 import type { CheckOutcome } from '../../core/verify';
 import type { CheckResults } from '../verify/checkResults';

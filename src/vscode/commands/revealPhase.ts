@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isPhaseTarget, resolveTarget, type PhaseTarget } from '../phaseTarget';
+import { isPhaseTarget, resolveTarget, type PhaseTarget } from '../shared/phaseTarget';
 import type { PlanStore } from '../planStore';
 import { locationOf, type NodeLocation, type TreeNode } from '../tree/nodes';
 import type { Command } from './command';

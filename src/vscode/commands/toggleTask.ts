@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { TextEdit } from '../../core/model';
 import { toggleTaskEdits } from '../../core/edits';
-import { toWorkspaceEdit } from '../convert';
+import { toWorkspaceEdit } from '../shared/convert';
 import type { PlanStore } from '../planStore';
 import type { NodeLocation, TaskNode } from '../tree/nodes';
 import { findCurrentTask, type TaskRef } from '../tree/taskRef';

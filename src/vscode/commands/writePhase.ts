@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { TextEdit } from '../../core/model';
-import { toWorkspaceEdit } from '../convert';
-import { resolveTarget, type PhaseTarget, type ResolvedPhase } from '../phaseTarget';
+import { toWorkspaceEdit } from '../shared/convert';
+import { resolveTarget, type PhaseTarget, type ResolvedPhase } from '../shared/phaseTarget';
 import type { PlanStore } from '../planStore';
 
 export type WriteResult =

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { buildGraphModel, layOutGraphModel, type GraphPhaseNode } from '../../core/graph/graphModel';
 import type { LayoutOptions } from '../../core/graph/layout';
-import { resolveTarget } from '../phaseTarget';
+import { resolveTarget } from '../shared/phaseTarget';
 import type { PlanStore } from '../planStore';
 import { graphHtml, makeNonce } from './html';
 import { parseWebviewMessage, type GraphModelMessage, type GraphScope, type RenderedMessage, type RevealMessage, type ShownPlan } from './messages';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { PhaseRef, WorkspaceIndex } from '../../core/graph';
 import { mentionAt, type PhaseMention } from '../../core/language';
-import { toVsRange } from '../convert';
+import { toVsRange } from '../shared/convert';
 import type { PlanEntry, PlanStore } from '../planStore';
 
 /** Plan documents are markdown; which markdown is a plan is the store's call (≥1 phase). */

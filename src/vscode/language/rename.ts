@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { renamePhase } from '../../core/language';
 import { phaseName, referenceName } from '../../core/phases';
-import { toVsRange } from '../convert';
+import { toVsRange } from '../shared/convert';
 import type { PlanStore } from '../planStore';
 import { fileLabel, mentionNow, planContext, planContextNow, uriOf } from './planContext';
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { WorkspaceIndex } from '../../core/graph';
 import { lintPlan, type Finding, type LintConfig } from '../../core/lint';
-import { lintConfig } from '../config';
+import { lintConfig } from '../shared/config';
 import type { PlanEntry, PlanStore } from '../planStore';
 import { withSuggestionLocations } from './suggestionLocation';
 

@@ -4,7 +4,7 @@ import { openItems } from '../../core/operations/write';
 import type { Phase } from '../../core/model';
 import { parsePlan } from '../../core/parse/parsePlan';
 import { allPhases } from '../../core/phases';
-import { resolveTarget, type PhaseTarget } from '../phaseTarget';
+import { resolveTarget, type PhaseTarget } from '../shared/phaseTarget';
 import type { PlanStore } from '../planStore';
 import type { RunTracker } from './runTracker';
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { PlanSource, PlanWorkspace, PlanWrite } from '../../core/operations';
-import { toWorkspaceEdit } from '../convert';
-import { displayPath } from '../phaseDescriptions';
+import { toWorkspaceEdit } from '../shared/convert';
+import { displayPath } from '../shared/displayPath';
 import type { PlanEntry, PlanStore } from '../planStore';
 
 /** The store's plans as the core operations take them, each source remembering its entry. */

@@ -1,5 +1,5 @@
 import type { Criterion, DependencyRef, Phase, PhaseStatus, Task } from '../../core/model';
-import type { PhaseTarget } from '../phaseTarget';
+import type { PhaseTarget } from '../shared/phaseTarget';
 
 /**
  * The Phases tree's elements: plain model nodes, references-view style. A provider turns them

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { WorkspaceIndex } from '../../core/graph/types';
-import type { PhaseTarget } from '../phaseTarget';
+import type { PhaseTarget } from '../shared/phaseTarget';
 import type { PlanStore } from '../planStore';
 import { buildPhaseNodes, walkPhaseNodes, type PhaseCopy } from './buildNodes';
 import type { Phase } from '../../core/model';

@@ -1,8 +1,8 @@
-import { phaseName } from '../core/lint/phaseName';
-import type { Phase } from '../core/model';
-import { phaseProgress, progressLabel } from '../core/progress';
-import { statusText } from '../core/prompt';
-import { checksLabel, type ChecksTally } from '../core/verify';
+import { phaseName } from '../../core/lint/phaseName';
+import type { Phase } from '../../core/model';
+import { phaseProgress, progressLabel } from '../../core/progress';
+import { statusText } from '../../core/prompt';
+import { checksLabel, type ChecksTally } from '../../core/verify';
 
 /**
  * What the lenses above one phase heading say, as plain data (no `vscode` here, so it is

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { Phase } from '../core/model';
-import { allPhases, phaseAtLine } from '../core/phases';
-import type { PlanEntry, PlanStore } from './planStore';
+import type { Phase } from '../../core/model';
+import { allPhases, phaseAtLine } from '../../core/phases';
+import type { PlanEntry, PlanStore } from '../planStore';
 
 /**
  * How commands name a phase: plain, serializable data (it travels through CodeLens and tree

@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
-import { allPhases } from '../core/phases';
-import { phaseLensItems, type LensAction, type WaitingDependency } from './codeLensItems';
-import { isEnabled } from './config';
-import { waitingOn } from './phaseDescriptions';
-import { targetOf, type PhaseTarget } from './phaseTarget';
-import { phaseLensChanges } from './phaseLensChanges';
-import type { PlanStore } from './planStore';
-import { splitLines } from '../core/edits/text';
-import { phaseChecks, tallyChecks } from '../core/verify';
-import type { CheckResults } from './verify/checkResults';
+import { allPhases } from '../../core/phases';
+import { splitLines } from '../../core/edits/text';
+import { phaseChecks, tallyChecks } from '../../core/verify';
+import type { PlanStore } from '../planStore';
+import { isEnabled } from '../shared/config';
+import { targetOf, type PhaseTarget } from '../shared/phaseTarget';
+import { waitingOn } from '../shared/waiting';
+import type { CheckResults } from '../verify/checkResults';
+import { phaseLensChanges } from './lensChanges';
+import { phaseLensItems, type LensAction, type WaitingDependency } from './phaseLensItems';
 
 const ACTION_COMMANDS: Readonly<Record<LensAction, string>> = {
   start: 'phaselens.startPhase',
@@ -21,7 +21,7 @@ const ACTION_COMMANDS: Readonly<Record<LensAction, string>> = {
  * (`3/7 tasks · criteria 2/4`) and `waiting on Phase 2B` per unfinished dependency, which jumps
  * to it. Every command argument is a PhaseTarget, re-resolved when the command runs.
  */
-class PhaseCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
+export class PhaseLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly changes: ReturnType<typeof phaseLensChanges>;
   readonly onDidChangeCodeLenses: vscode.Event<void>;
 
@@ -73,9 +73,4 @@ class PhaseCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposabl
     this.changes.dispose();
     for (const subscription of this.subscriptions) subscription.dispose();
   }
-}
-
-export function registerCodeLens(store: PlanStore, checkResults: CheckResults): vscode.Disposable {
-  const provider = new PhaseCodeLensProvider(store, checkResults);
-  return vscode.Disposable.from(provider, vscode.languages.registerCodeLensProvider({ language: 'markdown' }, provider));
 }
