@@ -1,5 +1,5 @@
 import { buildWorkspaceIndex } from '../../core/graph';
-import { phaseName } from '../../core/lint/phaseName';
+import { phaseName } from '../../core/phases';
 import { describeNoneReady, nextReadyPhase, readyPhases } from '../../core/nextReadyPhase';
 import { parseArgs } from '../args';
 import type { CliIo } from '../io';

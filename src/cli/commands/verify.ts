@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { buildWorkspaceIndex } from '../../core/graph';
 import { findPhasesById } from '../../core/findPhaseById';
-import { capitalizedPhaseName, phaseName } from '../../core/lint/phaseName';
+import { capitalizedPhaseName, phaseName } from '../../core/phases';
 import type { Phase } from '../../core/model';
 import { planChecks, type VerifyCheck } from '../../core/verify';
 import { integerOption, parseArgs } from '../args';

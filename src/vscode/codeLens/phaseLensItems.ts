@@ -1,4 +1,4 @@
-import { phaseName } from '../../core/lint/phaseName';
+import { phaseName } from '../../core/phases';
 import type { Phase } from '../../core/model';
 import { phaseProgress, progressLabel } from '../../core/progress';
 import { statusText } from '../../core/prompt';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { checkAllTasksEdits } from '../../core/edits/tasks';
 import { setStatusEdits } from '../../core/edits/status';
-import { capitalizedPhaseName } from '../../core/lint/phaseName';
+import { capitalizedPhaseName } from '../../core/phases';
 import type { Criterion, Phase, Task } from '../../core/model';
 import { flattenTasks } from '../../core/parse/deriveStatus';
 import { splitLines } from '../../core/edits/text';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { capitalizedPhaseName, phaseName } from '../../core/lint/phaseName';
+import { capitalizedPhaseName, phaseName } from '../../core/phases';
 import { statusText } from '../../core/prompt';
 import { displayPath } from '../shared/displayPath';
 import { waitingOn } from '../shared/waiting';

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import { phaseName } from '../../core/lint/phaseName';
+import { allPhases, phaseName } from '../../core/phases';
 import type { Phase } from '../../core/model';
-import { allPhases } from '../../core/phases';
 import { phaseProgress, progressLabel } from '../../core/progress';
 import { statusText } from '../../core/prompt';
 import { displayPath } from '../shared/displayPath';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { setStatusEdits } from '../../core/edits/status';
-import { capitalizedPhaseName } from '../../core/lint/phaseName';
+import { capitalizedPhaseName } from '../../core/phases';
 import { phaseProgress, reopenedStatus } from '../../core/progress';
 import { phaseArgument, resolveOrSay } from './phaseArgument';
 import type { CommandServices, PhaseCommand, PhaseCommandResult } from './phaseCommand';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { phaseName } from '../../core/lint/phaseName';
+import { phaseName } from '../../core/phases';
 import { describeNoneReady, nextReadyPhase } from '../../core/nextReadyPhase';
 import { displayPath } from '../shared/displayPath';
 import { targetOf } from '../shared/phaseTarget';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { setStatusEdits } from '../../core/edits/status';
-import { capitalizedPhaseName } from '../../core/lint/phaseName';
+import { capitalizedPhaseName } from '../../core/phases';
 import { prepareBranch } from '../launch/branch';
 import { launchPhase } from '../launch/launcher';
 import { describeWaiting, waitingOn } from '../shared/waiting';

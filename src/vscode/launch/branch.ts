@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { BRANCH_VARIABLES } from '../../core/branchName';
-import { capitalizedPhaseName, phaseName } from '../../core/lint/phaseName';
+import { capitalizedPhaseName, phaseName } from '../../core/phases';
 import { SECTION } from '../shared/config';
 import type { ResolvedPhase } from '../shared/phaseTarget';
 import { decideBranchIntent, decideBranchStep } from './branchDecision';

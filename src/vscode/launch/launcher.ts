@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { phaseName } from '../../core/lint/phaseName';
+import { phaseName } from '../../core/phases';
 import { detectShell, expandLaunchCommand, wslEnvFor, type LaunchValues } from '../../core/shell';
 import { SECTION } from '../shared/config';
 import type { PlanStore } from '../planStore';

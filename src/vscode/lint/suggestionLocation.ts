@@ -1,6 +1,6 @@
 import type { WorkspaceIndex } from '../../core/graph';
 import type { Finding } from '../../core/lint';
-import { capitalizedPhaseName } from '../../core/lint/phaseName';
+import { capitalizedPhaseName } from '../../core/phases';
 import { workspaceFor } from '../../core/lint/workspaceByFile';
 
 /**

@@ -1,5 +1,5 @@
 import type { PhaseRef } from '../../core/graph';
-import { phaseName } from '../../core/lint/phaseName';
+import { phaseName } from '../../core/phases';
 import { statusText } from '../../core/prompt';
 import type { PlanStore } from '../planStore';
 import type { ResolvedPhase } from './phaseTarget';

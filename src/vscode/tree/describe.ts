@@ -1,9 +1,8 @@
 import type { Criterion, Phase } from '../../core/model';
-import { phaseName } from '../../core/lint/phaseName';
+import { phaseName, referenceName } from '../../core/phases';
 import { flattenTasks } from '../../core/parse/deriveStatus';
 import type { CriteriaNode, DependenciesNode, DependencyNode, DisplayStatus, PhaseNode, PhaseSummary, TaskNode } from './nodes';
 import { statusStyle, statusTitle } from './statusStyle';
-import { referenceName } from '../../core/phases';
 
 /**
  * The words the tree, its tooltips and the status bar show. Plain strings (tooltips are

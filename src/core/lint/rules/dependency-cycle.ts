@@ -1,6 +1,6 @@
 import { removeReferenceEdits, writtenReference } from '../../edits/references';
 import type { DependencyEdge, PhaseRef } from '../../graph';
-import { capitalizedPhaseName, phaseName } from '../phaseName';
+import { capitalizedPhaseName, phaseName } from '../../phases';
 import type { Rule } from '../types';
 import { workspaceFor } from '../workspaceByFile';
 
