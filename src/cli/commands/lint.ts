@@ -1,4 +1,4 @@
-import { lintWorkspace, rules, type Finding } from '../../core/lint';
+import { type Finding, lintWorkspace, rules } from '../../core/api';
 import { repository } from '../../../package.json';
 import { integerOption, parseArgs } from '../args';
 import { loadLintConfig } from '../config';

@@ -1,5 +1,4 @@
-import type { WorkspaceIndex } from '../../core/graph';
-import type { Phase, Plan, Task } from '../../core/model';
+import type { Phase, Plan, Task, WorkspaceIndex } from '../../core/api';
 
 /**
  * `phaselens parse` without `--json`: per plan a header, then one line per phase, indented by

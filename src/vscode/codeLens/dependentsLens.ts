@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { dependentsSummary } from '../../core/language';
-import { allPhases } from '../../core/phases';
+import { allPhases, dependentsSummary } from '../../core/api';
 import { isEnabled } from '../shared/config';
 import { toVsPosition, toVsRange } from '../shared/convert';
 import { phaseLensChanges } from './lensChanges';

@@ -1,7 +1,5 @@
 import * as vscode from 'vscode';
-import { allPhases } from '../../core/phases';
-import { splitLines } from '../../core/edits/text';
-import { phaseChecks, tallyChecks } from '../../core/verify';
+import { allPhases, phaseChecks, splitLines, tallyChecks } from '../../core/api';
 import type { PlanStore } from '../planStore';
 import { isEnabled } from '../shared/config';
 import { targetOf, type PhaseTarget } from '../shared/phaseTarget';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { allPhases } from '../../core/phases';
+import { allPhases } from '../../core/api';
 import type { PlanStore } from '../planStore';
 import type { RunsView } from '../runs/registerRuns';
 import { SHOW_RUN_TERMINAL_COMMAND } from '../runs/runCommands';

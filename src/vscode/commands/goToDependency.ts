@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { capitalizedPhaseName, phaseName } from '../../core/phases';
-import { statusText } from '../../core/prompt';
+import { capitalizedPhaseName, phaseName, statusText } from '../../core/api';
 import { displayPath } from '../shared/displayPath';
 import { waitingOn } from '../shared/waiting';
 import { isPhaseTarget, phaseAtCursor, resolveTarget, type PhaseTarget } from '../shared/phaseTarget';

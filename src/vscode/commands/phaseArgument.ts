@@ -1,8 +1,5 @@
 import * as vscode from 'vscode';
-import { allPhases, phaseName } from '../../core/phases';
-import type { Phase } from '../../core/model';
-import { phaseProgress, progressLabel } from '../../core/progress';
-import { statusText } from '../../core/prompt';
+import { allPhases, type Phase, phaseName, phaseProgress, progressLabel, statusText } from '../../core/api';
 import { displayPath } from '../shared/displayPath';
 import { isPhaseTarget, phaseAtCursor, resolveTarget, targetOf, type PhaseTarget, type ResolvedPhase } from '../shared/phaseTarget';
 import type { PlanStore } from '../planStore';

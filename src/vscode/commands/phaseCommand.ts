@@ -4,7 +4,7 @@ import type { BranchResult } from '../launch/branch';
 import type { LaunchOptions, LaunchResult } from '../launch/launcher';
 import type { PhaseTarget } from '../shared/phaseTarget';
 import type { PlanStore } from '../planStore';
-import type { CheckOutcome } from '../../core/verify';
+import type { CheckOutcome } from '../../core/api';
 import type { CheckResults } from '../verify/checkResults';
 import type { WorktreeRuns } from '../parallel/worktreeRuns';
 import type { RunTracker } from '../runs/runTracker';

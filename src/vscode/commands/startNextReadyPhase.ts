@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { phaseName } from '../../core/phases';
-import { describeNoneReady, nextReadyPhase } from '../../core/nextReadyPhase';
+import { describeNoneReady, nextReadyPhase, phaseName } from '../../core/api';
 import { displayPath } from '../shared/displayPath';
 import { targetOf } from '../shared/phaseTarget';
 import type { CommandServices, PhaseCommand, PhaseCommandResult } from './phaseCommand';

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { setStatusEdits } from '../../core/edits/status';
-import { capitalizedPhaseName } from '../../core/phases';
+import { capitalizedPhaseName, setStatusEdits } from '../../core/api';
 import { prepareBranch } from '../launch/branch';
 import { launchPhase } from '../launch/launcher';
 import { describeWaiting, waitingOn } from '../shared/waiting';

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import type { TextEdit } from '../../core/model';
-import { toggleTaskEdits } from '../../core/edits';
+import { type TextEdit, toggleTaskEdits } from '../../core/api';
 import { toWorkspaceEdit } from '../shared/convert';
 import type { PlanStore } from '../planStore';
 import type { NodeLocation, TaskNode } from '../tree/nodes';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { TextEdit } from '../../core/model';
+import type { TextEdit } from '../../core/api';
 import { toWorkspaceEdit } from '../shared/convert';
 import { resolveTarget, type PhaseTarget, type ResolvedPhase } from '../shared/phaseTarget';
 import type { PlanStore } from '../planStore';

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { buildWorkspaceIndex, toMermaid } from '../../core/graph';
-import type { Plan } from '../../core/model';
+import { buildWorkspaceIndex, type Plan, toMermaid } from '../../core/api';
 import type { Command } from '../commands/command';
 import type { PlanEntry, PlanStore } from '../planStore';
 import { planLabel, planUriOf } from './planArgument';

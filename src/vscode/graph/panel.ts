@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { buildGraphModel, layOutGraphModel, type GraphPhaseNode } from '../../core/graph/graphModel';
-import type { LayoutOptions } from '../../core/graph/layout';
+import { buildGraphModel, type GraphPhaseNode, layOutGraphModel, type LayoutOptions } from '../../core/api';
 import { resolveTarget } from '../shared/phaseTarget';
 import type { PlanStore } from '../planStore';
 import { graphHtml, makeNonce } from './html';

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import type { PhaseRef, WorkspaceIndex } from '../../core/graph';
-import { dependencyCompletionsAt, phaseSummaryMarkdown, typedReferenceAt } from '../../core/language';
+import { dependencyCompletionsAt, type PhaseRef, phaseSummaryMarkdown, typedReferenceAt, type WorkspaceIndex } from '../../core/api';
 import type { PlanStore } from '../planStore';
 import { fileLabel, planContext } from './planContext';
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { phaseSummaryMarkdown } from '../../core/language';
+import { phaseSummaryMarkdown } from '../../core/api';
 import { toVsRange } from '../shared/convert';
 import type { PlanStore } from '../planStore';
 import { fileLabel, mentionAtPosition } from './planContext';

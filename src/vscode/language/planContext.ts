@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import type { PhaseRef, WorkspaceIndex } from '../../core/graph';
-import { mentionAt, type PhaseMention } from '../../core/language';
+import { mentionAt, type PhaseMention, type PhaseRef, type WorkspaceIndex } from '../../core/api';
 import { toVsRange } from '../shared/convert';
 import type { PlanEntry, PlanStore } from '../planStore';
 

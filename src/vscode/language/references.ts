@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { referencesTo } from '../../core/language';
+import { referencesTo } from '../../core/api';
 import { toVsRange } from '../shared/convert';
 import type { PlanStore } from '../planStore';
 import { headingLocation, mentionAtPosition, uriOf } from './planContext';

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { renamePhase } from '../../core/language';
-import { phaseName, referenceName } from '../../core/phases';
+import { phaseName, referenceName, renamePhase } from '../../core/api';
 import { toVsRange } from '../shared/convert';
 import type { PlanStore } from '../planStore';
 import { fileLabel, mentionNow, planContext, planContextNow, uriOf } from './planContext';

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { BRANCH_VARIABLES } from '../../core/branchName';
-import { capitalizedPhaseName, phaseName } from '../../core/phases';
+import { BRANCH_VARIABLES, capitalizedPhaseName, phaseName } from '../../core/api';
 import { SECTION } from '../shared/config';
 import type { ResolvedPhase } from '../shared/phaseTarget';
 import { decideBranchIntent, decideBranchStep } from './branchDecision';

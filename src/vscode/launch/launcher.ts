@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { phaseName } from '../../core/phases';
-import { detectShell, expandLaunchCommand, wslEnvFor, type LaunchValues } from '../../core/shell';
+import { detectShell, expandLaunchCommand, type LaunchValues, phaseName, wslEnvFor } from '../../core/api';
 import { SECTION } from '../shared/config';
 import type { PlanStore } from '../planStore';
 import type { ResolvedPhase } from '../shared/phaseTarget';

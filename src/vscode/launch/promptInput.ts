@@ -1,5 +1,4 @@
-import { promptInputOf } from '../../core/operations/promptInput';
-import type { PhasePromptInput } from '../../core/prompt';
+import { type PhasePromptInput, promptInputOf } from '../../core/api';
 import type { PlanStore } from '../planStore';
 import { displayPath } from '../shared/displayPath';
 import type { ResolvedPhase } from '../shared/phaseTarget';

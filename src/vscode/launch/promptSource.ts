@@ -1,8 +1,7 @@
 import * as fs from 'node:fs/promises';
 import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
-import { phasePrompt } from '../../core/prompt';
-import { PROMPT_VARIABLES, renderPromptTemplate, STARTER_PROMPT_TEMPLATE } from '../../core/promptTemplate';
+import { phasePrompt, PROMPT_VARIABLES, renderPromptTemplate, STARTER_PROMPT_TEMPLATE } from '../../core/api';
 import { SECTION } from '../shared/config';
 import { promptInputFor } from './promptInput';
 import type { PlanStore } from '../planStore';

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import type { WorkspaceIndex } from '../../core/graph';
-import { lintPlan, type Finding, type LintConfig } from '../../core/lint';
+import { type Finding, type LintConfig, lintPlan, type WorkspaceIndex } from '../../core/api';
 import { lintConfig } from '../shared/config';
 import type { PlanEntry, PlanStore } from '../planStore';
 import { withSuggestionLocations } from './suggestionLocation';

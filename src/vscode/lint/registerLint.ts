@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { Finding } from '../../core/lint';
+import type { Finding } from '../../core/api';
 import { registerDiagnostics } from '../diagnostics';
 import type { PlanStore } from '../planStore';
 import { registerQuickFixes } from '../quickFixes';

@@ -1,13 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { applyEdits } from '../../core/edits/apply';
-import { setStatusEdits } from '../../core/edits/status';
-import { allPhases, capitalizedPhaseName, phaseName } from '../../core/phases';
-import { describeNoneReady, nextReadyPhase, readyPhases } from '../../core/nextReadyPhase';
-import { parsePlan } from '../../core/parse/parsePlan';
-import { worktreeTargetFor } from '../../core/worktree';
-import type { PhaseRef } from '../../core/graph';
+import { allPhases, applyEdits, capitalizedPhaseName, describeNoneReady, nextReadyPhase, parsePlan, phaseName, type PhaseRef, readyPhases, setStatusEdits, worktreeTargetFor } from '../../core/api';
 import { writePhase } from '../commands/writePhase';
 import { launchOptionsOf, type CommandServices, type PhaseCommand, type PhaseCommandResult } from '../commands/phaseCommand';
 import { SECTION } from '../shared/config';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { runBadge } from '../../core/runs';
+import { runBadge } from '../../core/api';
 import type { PhaseTarget } from '../shared/phaseTarget';
 import type { PlanStore } from '../planStore';
 import { registerRunNotifications, type RunEndNotice } from './runNotifications';

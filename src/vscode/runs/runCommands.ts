@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { elapsedText } from '../../core/runs';
+import { elapsedText } from '../../core/api';
 import type { Command } from '../commands/command';
 import type { RunTracker } from './runTracker';
 

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import type { Phase } from '../../core/model';
-import { allPhases, phaseAtLine } from '../../core/phases';
+import { allPhases, type Phase, phaseAtLine } from '../../core/api';
 import type { PlanEntry, PlanStore } from '../planStore';
 
 /**

@@ -1,6 +1,4 @@
-import type { PhaseRef } from '../../core/graph';
-import { phaseName } from '../../core/phases';
-import { statusText } from '../../core/prompt';
+import { phaseName, type PhaseRef, statusText } from '../../core/api';
 import type { PlanStore } from '../planStore';
 import type { ResolvedPhase } from './phaseTarget';
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { PlanSource, PlanWorkspace, PlanWrite } from '../../core/operations';
+import type { PlanSource, PlanWorkspace, PlanWrite } from '../../core/api';
 import { toWorkspaceEdit } from '../shared/convert';
 import { displayPath } from '../shared/displayPath';
 import type { PlanEntry, PlanStore } from '../planStore';

@@ -1,6 +1,4 @@
-import type { Criterion, Phase } from '../../core/model';
-import { phaseName, referenceName } from '../../core/phases';
-import { flattenTasks } from '../../core/parse/deriveStatus';
+import { type Criterion, flattenTasks, type Phase, phaseName, referenceName } from '../../core/api';
 import type { CriteriaNode, DependenciesNode, DependencyNode, DisplayStatus, PhaseNode, PhaseSummary, TaskNode } from './nodes';
 import { statusStyle, statusTitle } from './statusStyle';
 

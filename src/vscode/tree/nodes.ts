@@ -1,4 +1,4 @@
-import type { Criterion, DependencyRef, Phase, PhaseStatus, Task } from '../../core/model';
+import type { Criterion, DependencyRef, Phase, PhaseStatus, Task } from '../../core/api';
 import type { PhaseTarget } from '../shared/phaseTarget';
 
 /**

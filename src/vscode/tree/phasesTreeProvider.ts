@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
-import type { WorkspaceIndex } from '../../core/graph/types';
+import type { Phase, WorkspaceIndex } from '../../core/api';
 import type { PhaseTarget } from '../shared/phaseTarget';
 import type { PlanStore } from '../planStore';
 import { buildPhaseNodes, walkPhaseNodes, type PhaseCopy } from './buildNodes';
-import type { Phase } from '../../core/model';
 import { isPhaseVisible, type TreeFilter } from './filter';
 import { childrenOf, type PhaseNode, type PlanNode, type TreeNode } from './nodes';
 import { childTreeItem, planTreeItem, relativePath } from './treeItems';

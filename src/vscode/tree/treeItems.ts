@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import type { Plan } from '../../core/model';
-import { allPhases } from '../../core/phases';
+import { allPhases, type Plan } from '../../core/api';
 import { REVEAL_COMMAND, type RevealOptions } from '../commands/revealPhase';
 import {
   criteriaDescription,
