@@ -14,12 +14,14 @@ export { parsePlan } from './parse/parsePlan';
 export { flattenTasks } from './parse/deriveStatus';
 export { allPhases, ancestorsOf, capitalizedPhaseName, phaseAtLine, phaseName, referenceName } from './phases';
 export { findPhasesById } from './findPhaseById';
-export { phaseProgress, progressLabel, reopenedStatus } from './progress';
+export { baseName, displayFileName } from './fileName';
+export { phaseProgress, progressLabel, reopenedStatus, taskCounts } from './progress';
 
 // The workspace scan: which files may be plans, the cache, the parser worker, time-sliced indexing.
 export {
   buildWorkspaceIndexSliced,
   createDocumentParser,
+  DEFAULT_SLICE_MS,
   indexPlans,
   MAX_PLAN_BYTES,
   mightBePlan,
@@ -67,6 +69,7 @@ export {
   type Severity,
 } from './lint';
 export { workspaceFor } from './lint/workspaceByFile';
+export { REPOSITORY_URL, RULE_DOCS_BASE, ruleDocsUrl } from './lint/ruleDocs';
 
 // Edits (pure: `{ range, newText }` for the caller to apply).
 export { toggleTaskEdits } from './edits';

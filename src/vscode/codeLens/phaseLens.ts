@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { allPhases, phaseChecks, splitLines, tallyChecks } from '../../core/api';
+import { allPhases, displayFileName, phaseChecks, splitLines, tallyChecks } from '../../core/api';
 import type { PlanStore } from '../planStore';
 import { isEnabled } from '../shared/config';
 import { targetOf, type PhaseTarget } from '../shared/phaseTarget';
@@ -48,7 +48,7 @@ export class PhaseLensProvider implements vscode.CodeLensProvider, vscode.Dispos
       const waiting = waitingOn(this.store, { entry, phase });
       const dependencies: WaitingDependency[] = waiting.map((ref) => ({
         phase: ref.phase,
-        ...(ref.plan.file !== entry.plan.file ? { otherFile: vscode.Uri.parse(ref.plan.file).path.split('/').pop() } : {}),
+        ...(ref.plan.file !== entry.plan.file ? { otherFile: displayFileName(ref.plan.file) } : {}),
       }));
       const checks = tallyChecks(phaseChecks(phase, lines), this.checkResults.get(entry.uri.toString(), phase.key));
       for (const item of phaseLensItems(phase, dependencies, checks)) {

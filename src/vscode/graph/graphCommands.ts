@@ -3,7 +3,8 @@ import type { Command } from '../commands/command';
 import type { PlanStore } from '../planStore';
 import { exportMermaidCommand } from './exportMermaid';
 import type { DependencyGraphPanel } from './panel';
-import { planLabel, planUriOf } from './planArgument';
+import { planUriOf } from './planArgument';
+import { displayPath } from '../shared/displayPath';
 
 export const SHOW_GRAPH_COMMAND = 'phaselens.showGraph';
 export const SHOW_PLAN_GRAPH_COMMAND = 'phaselens.showPlanGraph';
@@ -30,7 +31,7 @@ async function showPlanGraph(store: PlanStore, panel: DependencyGraphPanel, arg:
   const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
   const entry = open ? store.entryFor(open) : store.get(uri);
   if (open && (!entry || entry.plan.phases.length === 0)) {
-    void vscode.window.showInformationMessage(`${planLabel(uri)} has no phase headings, so there is no graph to draw.`);
+    void vscode.window.showInformationMessage(`${displayPath(uri)} has no phase headings, so there is no graph to draw.`);
     return undefined;
   }
   return panel.show({ kind: 'plan', uri: uri.toString() });

@@ -51,11 +51,6 @@ export function uriOf(file: string): vscode.Uri {
   return vscode.Uri.parse(file);
 }
 
-/** How hovers and messages name a plan: its workspace-relative path. */
-export function fileLabel(file: string): string {
-  return vscode.workspace.asRelativePath(uriOf(file));
-}
-
 export function headingLocation(target: PhaseRef): vscode.Location {
   return new vscode.Location(uriOf(target.plan.file), toVsRange(target.phase.idRange));
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { PlanSource, PlanWorkspace, PlanWrite } from '../../core/api';
-import { toWorkspaceEdit } from '../shared/convert';
+import { applyEdits } from '../shared/applyEdits';
 import { displayPath } from '../shared/displayPath';
 import type { PlanEntry, PlanStore } from '../planStore';
 
@@ -35,9 +35,5 @@ export async function applyPlanWrite(workspace: StoreWorkspace, write: PlanWrite
   const entry = workspace.entryOf(write.source);
   const document = await vscode.workspace.openTextDocument(entry.uri);
   if (document.getText() !== write.source.text) return 'stale';
-  const wasDirty = document.isDirty;
-  const applied = await vscode.workspace.applyEdit(toWorkspaceEdit(document.uri, write.edits));
-  if (!applied) return 'refused';
-  if (!wasDirty && !document.isUntitled) await document.save();
-  return 'applied';
+  return (await applyEdits(document, write.edits, { saveVisible: true })) ? 'applied' : 'refused';
 }

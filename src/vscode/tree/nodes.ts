@@ -26,6 +26,12 @@ export interface NodeLocation {
   line: number;
 }
 
+/** A command argument that names a line of a plan (a `NodeLocation`), as the tree's menus pass one. */
+export function isNodeLocation(value: unknown): value is NodeLocation {
+  const candidate = value as NodeLocation | undefined;
+  return !!candidate && typeof candidate.uri === 'string' && typeof candidate.line === 'number';
+}
+
 interface ChildNodeBase {
   readonly id: string;
   /** `Uri.toString()` of the plan the node belongs to. */
