@@ -18,3 +18,30 @@ export function nextEvent<T>(event: vscode.Event<T>, what: string, accept: (valu
     });
   });
 }
+
+/**
+ * Resolves once `check` holds: now, or after one of `event`'s firings; fails after `ms` (WAIT_MS
+ * by default), naming `what`. A check that throws fails the wait with its error.
+ */
+export async function until<E>(what: string, event: vscode.Event<E>, check: () => boolean | Promise<boolean>, ms = WAIT_MS): Promise<void> {
+  if (await check()) return;
+  await new Promise<void>((resolve, reject) => {
+    let done = false;
+    const finish = (error?: unknown) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      subscription.dispose();
+      if (error) reject(error);
+      else resolve();
+    };
+    const timer = setTimeout(() => finish(new Error(`timed out waiting for ${what}`)), ms);
+    const subscription = event(async () => {
+      try {
+        if (await check()) finish();
+      } catch (error) {
+        finish(error);
+      }
+    });
+  });
+}

@@ -76,7 +76,7 @@ describe('parallel: Start Ready Phases in worktrees', function () {
 
   before(async () => {
     extension = await api();
-    provider = (extension.tree as { provider: PhasesTreeProvider }).provider;
+    provider = extension.tree.provider;
     base = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'phaselens-parallel-')));
     repo = path.join(base, 'shop');
     fs.mkdirSync(repo);
@@ -140,7 +140,7 @@ describe('parallel: Start Ready Phases in worktrees', function () {
     await eventually('the tree shows the ticked task', async () => (await describeNode('2')).includes('1/2 · from worktree'));
     await vscode.commands.executeCommand('phaselens.phases.focus');
     await vscode.commands.executeCommand('workbench.actions.treeView.phaselens.phases.collapseAll');
-    const view = (extension.tree as { view: vscode.TreeView<PhaseNode> }).view;
+    const view = extension.tree.view;
     for (const id of ['3', '2']) await view.reveal((await phaseNodes()).find((node) => node.phase.id === id)!, { select: id === '2', focus: false, expand: true });
     await screenshot('parallel-worktrees.png');
 
