@@ -21,11 +21,11 @@ export function nextEvent<T>(event: vscode.Event<T>, what: string, accept: (valu
 
 /**
  * Resolves once `check` holds: now, or after one of `event`'s firings; fails after `ms` (WAIT_MS
- * by default), naming `what`. A check that throws fails the wait with its error.
+ * by default), naming `what`. A check that throws fails the wait with its error. It listens before
+ * it looks, so an event that fires while the first (async) look runs is not missed.
  */
-export async function until<E>(what: string, event: vscode.Event<E>, check: () => boolean | Promise<boolean>, ms = WAIT_MS): Promise<void> {
-  if (await check()) return;
-  await new Promise<void>((resolve, reject) => {
+export function until<E>(what: string, event: vscode.Event<E>, check: () => boolean | Promise<boolean>, ms = WAIT_MS): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
     let done = false;
     const finish = (error?: unknown) => {
       if (done) return;
@@ -35,13 +35,15 @@ export async function until<E>(what: string, event: vscode.Event<E>, check: () =
       if (error) reject(error);
       else resolve();
     };
-    const timer = setTimeout(() => finish(new Error(`timed out waiting for ${what}`)), ms);
-    const subscription = event(async () => {
+    const look = async () => {
       try {
-        if (await check()) finish();
+        if (!done && (await check())) finish();
       } catch (error) {
         finish(error);
       }
-    });
+    };
+    const timer = setTimeout(() => finish(new Error(`timed out waiting for ${what}`)), ms);
+    const subscription = event(() => void look());
+    void look();
   });
 }

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { PhasesTreeProvider } from '../../src/vscode/tree/phasesTreeProvider';
 import type { PhaseNode } from '../../src/vscode/tree/nodes';
+import { until } from './events';
 import { api, setWorkspaceSettings, waitForFile, withDialog } from './phaseActionsSupport';
 import { screenshot } from './screenshot';
 
@@ -44,16 +45,6 @@ interface StartReadyResult {
 }
 
 const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } });
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Polls until `check` holds; the tree refreshes after a file watcher fires, which takes its time under load. */
-async function eventually(what: string, check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting: ${what}`);
-    await wait(250);
-  }
-}
 
 describe('parallel: Start Ready Phases in worktrees', function () {
   this.timeout(240_000);
@@ -73,6 +64,8 @@ describe('parallel: Start Ready Phases in worktrees', function () {
     const node = (await phaseNodes()).find((candidate) => candidate.phase.id === id);
     return node ? String(provider.getTreeItem(node).description ?? '') : '';
   };
+  /** Resolves once `check` holds, looking again each time the tree changes (it refreshes after a file watcher fires, which takes its time under load). */
+  const eventually = (what: string, check: () => Promise<boolean>) => until(what, provider.onDidChangeTreeData, check);
 
   before(async () => {
     extension = await api();
