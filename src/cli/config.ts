@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { validateConfig, type LintConfig } from '../core/lint';
+import { type LintConfig, validateConfig } from '../core/api';
 import { CliError } from './errors';
 
 /** Picked up from the current directory when no `--config` is given. */

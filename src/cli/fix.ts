@@ -1,9 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { applyEdits } from '../core/edits/apply';
-import { lintWorkspace, type Finding, type LintOptions } from '../core/lint';
-import { parsePlan } from '../core/parse/parsePlan';
-import { encodeText } from '../core/text/decode';
+import { applyEdits, encodeText, type Finding, type LintOptions, lintWorkspace, parsePlan } from '../core/api';
 import type { LoadedPlan } from './workspace';
 
 /** Enough for a fix that makes another one possible (a repaired status word, then its status); never a loop. */

@@ -1,12 +1,8 @@
 import fs from 'node:fs';
-import { parsePlan } from '../core/parse/parsePlan';
-import type { Plan } from '../core/model';
+import { decodeText, MAX_PLAN_BYTES, mightBePlan, parsePlan, type Plan, type TextEncodingName } from '../core/api';
 import { CliError } from './errors';
 import { describeFsError, expandInputs } from './files';
 import { warn, type CliIo } from './io';
-import { mightBePlan } from '../core/index/mightBePlan';
-import { MAX_PLAN_BYTES } from '../core/index/sizeLimit';
-import { decodeText, type TextEncodingName } from '../core/text/decode';
 
 export interface LoadedPlan {
   plan: Plan;

@@ -1,6 +1,6 @@
 import type { PhaseRef, WorkspaceIndex } from './graph';
 import { parseIdToken } from './ids';
-import { phaseName } from './lint/phaseName';
+import { phaseName } from './phases';
 import type { Phase } from './model';
 
 /**

@@ -1,5 +1,5 @@
 import type { PhaseRef, WorkspaceIndex } from './graph';
-import { phaseName } from './lint/phaseName';
+import { phaseName } from './phases';
 import { statusText } from './prompt';
 
 /**

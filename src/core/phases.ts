@@ -54,6 +54,12 @@ export function phaseName(phase: Pick<Phase, 'id' | 'kind'>): string {
   return id;
 }
 
+/** Sentence-initial form of a phase name ("Phase 2B is done", "P3.1 waits on …"). */
+export function capitalizedPhaseName(phase: Pick<Phase, 'id' | 'kind'>): string {
+  const name = phaseName(phase);
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
 /** The display name of a reference, whose kind is the prefix of its identity key. */
 export function referenceName(reference: { id: string; key: string }): string {
   const kind = reference.key.slice(0, reference.key.indexOf(':')) as Phase['kind'];

@@ -1,4 +1,4 @@
-import type { Phase } from './model';
+import type { Phase, Task } from './model';
 import { flattenTasks } from './parse/deriveStatus';
 
 /**
@@ -17,12 +17,18 @@ export interface PhaseProgress {
   criteriaTotal: number;
 }
 
+/** Tasks checked off and in all, subtasks included: a checkbox is a checkbox wherever it stands. */
+export function taskCounts(tasks: readonly Task[]): { done: number; total: number } {
+  const all = flattenTasks(tasks);
+  return { done: all.filter((task) => task.done).length, total: all.length };
+}
+
 export function phaseProgress(phase: Pick<Phase, 'tasks' | 'successCriteria'>): PhaseProgress {
-  const tasks = flattenTasks(phase.tasks);
+  const tasks = taskCounts(phase.tasks);
   const checklist = phase.successCriteria.filter((criterion) => criterion.done !== undefined);
   return {
-    tasksDone: tasks.filter((task) => task.done).length,
-    tasksTotal: tasks.length,
+    tasksDone: tasks.done,
+    tasksTotal: tasks.total,
     criteriaMet: checklist.filter((criterion) => criterion.done).length,
     criteriaChecklist: checklist.length,
     criteriaTotal: phase.successCriteria.length,

@@ -1,6 +1,5 @@
-import { phaseName } from './lint/phaseName';
+import { ancestorsOf, phaseName } from './phases';
 import type { Criterion, Phase, PhaseStatus, Plan, Task } from './model';
-import { ancestorsOf } from './phases';
 import { phaseProgress } from './progress';
 
 /**

@@ -1,4 +1,4 @@
-import { phaseName } from './lint/phaseName';
+import { phaseName } from './phases';
 import { phasePrompt, promptSections, statusText, type PhasePromptInput } from './prompt';
 
 /**

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { systemTimers, type PlanStoreWorkspace, type StoreStorage } from '../core/store';
+import { systemTimers, type PlanStoreWorkspace, type StoreStorage } from '../core/api';
 import { planDiscovery } from './planDiscovery';
 
 /**

@@ -1,17 +1,18 @@
 import * as vscode from 'vscode';
 import type { PhaseLensApi } from './api';
-import { PlanStore } from './planStore';
-import { registerPhasesView } from './tree/registerPhasesView';
-import { registerLint } from './lint/registerLint';
-import { registerPhaseActions } from './phaseActions';
+import { registerCodeLens } from './codeLens/registerCodeLens';
+import { registerCommands } from './commands';
 import { registerDependencyGraph } from './graph/registerDependencyGraph';
 import { registerLanguageFeatures } from './language/registerLanguageFeatures';
-import { CheckResults } from './verify/checkResults';
-import { WorktreeRuns } from './parallel/worktreeRuns';
+import { registerLint } from './lint/registerLint';
 import { WorktreeProgress } from './parallel/worktreeProgress';
-import { registerVerifyDiagnostics } from './verify/registerVerify';
+import { WorktreeRuns } from './parallel/worktreeRuns';
+import { PlanStore } from './planStore';
 import { registerRuns } from './runs/registerRuns';
 import { registerTools } from './tools/registerTools';
+import { registerPhasesView } from './tree/registerPhasesView';
+import { CheckResults } from './verify/checkResults';
+import { registerVerifyDiagnostics } from './verify/registerVerify';
 
 /**
  * The composition root: every feature is one `registerX(...)` that returns a Disposable, and
@@ -26,23 +27,35 @@ export function activate(context: vscode.ExtensionContext): PhaseLensApi {
   context.subscriptions.push(store);
   const worktreeRuns = new WorktreeRuns(context.workspaceState);
   const worktreeProgress = new WorktreeProgress(worktreeRuns, store);
-  context.subscriptions.push(worktreeRuns, worktreeProgress);
-  const phasesView = registerPhasesView(context, store, worktreeProgress);
-  context.subscriptions.push(phasesView);
-  const lint = registerLint(store);
-  context.subscriptions.push(lint);
-  // Before the phase actions: VS Code puts lenses of later providers first, and `N dependents` belongs after them.
-  context.subscriptions.push(registerLanguageFeatures(store));
-  context.subscriptions.push(registerTools(context, store));
-  const runs = registerRuns(context, store);
-  context.subscriptions.push(runs, phasesView.api.provider.showRuns((target) => runs.view.badgeFor(target), runs.view.onDidChangeDisplay));
   const checkResults = new CheckResults(context.workspaceState);
-  context.subscriptions.push(checkResults, registerVerifyDiagnostics(store, checkResults));
-  context.subscriptions.push(registerPhaseActions(context, store, checkResults, worktreeRuns, runs.view.tracker));
+  context.subscriptions.push(worktreeRuns, worktreeProgress, checkResults);
+
+  const phasesView = registerPhasesView(context, store, worktreeProgress);
+  const lint = registerLint(store);
+  const runs = registerRuns(context, store);
   const graph = registerDependencyGraph(store, context);
-  context.subscriptions.push(graph);
-  const api: PhaseLensApi = { store, tree: phasesView.api, diagnostics: lint.api, graph: graph.api, runs: { tracker: runs.view.tracker, onDidNotify: runs.onDidNotify } };
-  return api;
+  context.subscriptions.push(
+    phasesView,
+    lint,
+    runs,
+    phasesView.api.provider.showRuns((target) => runs.view.badgeFor(target), runs.view.onDidChangeDisplay),
+    registerLanguageFeatures(store),
+    registerTools(context, store),
+    registerVerifyDiagnostics(store, checkResults),
+    registerCodeLens(store, checkResults, runs.view),
+    graph,
+    registerCommands({
+      store,
+      globalState: context.globalState,
+      storage: context.globalStorageUri,
+      checkResults,
+      worktreeRuns,
+      runs: runs.view.tracker,
+      phasesView: phasesView.parts,
+      graphPanel: graph.panel,
+    }),
+  );
+  return { store, tree: phasesView.api, diagnostics: lint.api, graph: graph.api, runs: { tracker: runs.view.tracker, onDidNotify: runs.onDidNotify } };
 }
 
 export function deactivate(): void {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { fileSettings } from './config';
+import { fileSettings } from './shared/config';
 import { matchesAny } from './glob';
 
 /**

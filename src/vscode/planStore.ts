@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import { PlanStore as WorkspacePlanStore, type PlanEntry as StoreEntry } from '../core/store';
+import { PlanStore as WorkspacePlanStore, type PlanEntry as StoreEntry } from '../core/api';
 import { editorWorkspace } from './editorWorkspace';
 
 /** A store entry in the editor: its URI is a `vscode.Uri`. */

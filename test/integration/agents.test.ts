@@ -9,8 +9,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Run } from '../../src/core/runs';
 import type { RunEndNotice } from '../../src/vscode/runs/runNotifications';
-import type { RunTracker } from '../../src/vscode/runs/runTracker';
-import type { PhasesTreeApi } from '../../src/vscode/tree/registerPhasesView';
+import { until } from './events';
 import { api, changedLines, setWorkspaceSettings, withDialog } from './phaseActionsSupport';
 import { screenshot } from './screenshot';
 
@@ -20,23 +19,6 @@ const planUri = () => vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!
 async function invoke(name: string, input: object): Promise<string> {
   const result = await vscode.lm.invokeTool(name, { input, toolInvocationToken: undefined });
   return result.content.map((part) => (part instanceof vscode.LanguageModelTextPart ? part.value : '')).join('');
-}
-
-/** Resolves once `check` holds, looking again at each `event`; fails after `ms`. */
-function until<T>(event: vscode.Event<T>, check: () => boolean, what: string, ms = 60_000): Promise<void> {
-  if (check()) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      subscription.dispose();
-      reject(new Error(`timed out waiting for ${what}`));
-    }, ms);
-    const subscription = event(() => {
-      if (!check()) return;
-      clearTimeout(timer);
-      subscription.dispose();
-      resolve();
-    });
-  });
 }
 
 describe('agents: plan tools and runs', function () {
@@ -100,8 +82,8 @@ describe('agents: plan tools and runs', function () {
 
   it('a phase started in a terminal is a run: shown running, then followed to its exit and announced', async () => {
     const extension = await api();
-    const runs = extension.runs as { tracker: RunTracker; onDidNotify: vscode.Event<RunEndNotice> };
-    const tree = extension.tree as PhasesTreeApi;
+    const runs = extension.runs;
+    const tree = extension.tree;
     const go = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'phaselens-run-')), 'go');
     const agent = vscode.Uri.joinPath(planUri(), '..', 'fake-agent.js').fsPath;
     const restore = await setWorkspaceSettings({ 'launch.action': 'terminal', 'launch.command': `${process.execPath} ${agent} ${go} 0` });
@@ -136,7 +118,7 @@ describe('agents: plan tools and runs', function () {
 
         // The agent exits 0: shell integration reports it, the run ends, and the user is told what is open.
         fs.writeFileSync(go, '');
-        await until(runs.onDidNotify, () => notices.some((notice) => notice.run.id === id), 'the run-end notification');
+        await until('the run-end notification', runs.onDidNotify, () => notices.some((notice) => notice.run.id === id));
         const ended = runs.tracker.runs().find((candidate) => candidate.id === id)!;
         assert.deepEqual([ended.state, ended.endReason, ended.exitCode], ['ended', 'exit', 0]);
         const notice = notices.find((candidate) => candidate.run.id === id)!;
@@ -155,7 +137,7 @@ describe('agents: plan tools and runs', function () {
 
   it('an agent in a terminal works through phaselens mcp: ticks every task, is refused completion, and the editor follows', async () => {
     const extension = await api();
-    const runs = extension.runs as { tracker: RunTracker; onDidNotify: vscode.Event<RunEndNotice> };
+    const runs = extension.runs;
     const server = path.join(vscode.extensions.getExtension('phaselens.phaselens')!.extensionPath, 'dist', 'mcpServer.js');
     const agent = vscode.Uri.joinPath(planUri(), '..', 'mcp-agent.js').fsPath;
     const root = vscode.workspace.workspaceFolders![0]!.uri.fsPath;
@@ -169,13 +151,13 @@ describe('agents: plan tools and runs', function () {
         const result = await vscode.commands.executeCommand<{ launch?: { kind: string; run?: string } }>('phaselens.startPhase', { uri: planUri().toString(), key: 'phase:92', line: 10 });
         id = result?.launch?.run;
         assert.ok(id, `not launched as a run: ${JSON.stringify(result)}`);
-        await until(runs.onDidNotify, () => notices.some((notice) => notice.run.id === id), 'the agent run to end', 200_000);
+        await until('the agent run to end', runs.onDidNotify, () => notices.some((notice) => notice.run.id === id), 200_000);
       });
       const calls = JSON.parse(fs.readFileSync(log, 'utf8')) as Array<{ name: string; isError: boolean; text: string }>;
       assert.deepEqual(calls.map((call) => `${call.name}${call.isError ? ' (error)' : ''}`), ['get_phase', 'set_task', 'set_task', 'set_task', 'complete_phase (error)']);
       assert.deepEqual(JSON.parse(calls[4]!.text).open, ['criterion: Two devices converge after going offline']);
       // The editor shows what the agent wrote on disk: every task checked, the phase still in progress.
-      await until(vscode.workspace.onDidChangeTextDocument, () => document.getText().includes('- [x] Retry failed uploads'), 'the document to show the agent\'s ticks');
+      await until('the document to show the agent\'s ticks', vscode.workspace.onDidChangeTextDocument, () => document.getText().includes('- [x] Retry failed uploads'));
       for (const task of ['Diff local and remote changes', 'Resolve conflicts', 'Retry failed uploads']) assert.ok(document.getText().includes(`- [x] ${task}`), task);
       assert.ok(document.getText().includes('**Status**: In Progress'));
       const notice = notices.find((candidate) => candidate.run.id === id)!;

@@ -4,19 +4,10 @@
 // edit is reverted, so the files on disk stay as they are.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { PhaseLensApi } from '../../src/vscode/api';
+import { until } from './events';
 import { screenshot } from './screenshot';
 
-interface LintApi {
-  collection: vscode.DiagnosticCollection;
-  whenIdle(): Promise<void>;
-}
-
-interface Api {
-  store: { ensureIndexed(): Promise<void> };
-  diagnostics: LintApi;
-}
-
-const WAIT_MS = 60_000;
 const DOCS = 'https://github.com/phaselens/phaselens/blob/main/docs/rules/';
 
 function fixtureUri(name: string): vscode.Uri {
@@ -37,25 +28,14 @@ function rules(uri: vscode.Uri): string[] {
 }
 
 /** Resolves when the PhaseLens diagnostics of `uri` satisfy `test`: now, or after a change event for it. */
-function diagnosticsWhere(uri: vscode.Uri, description: string, test: (diagnostics: vscode.Diagnostic[]) => boolean): Promise<vscode.Diagnostic[]> {
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      const diagnostics = phaselensDiagnostics(uri);
-      if (!test(diagnostics)) return false;
-      clearTimeout(timer);
-      subscription.dispose();
-      resolve(diagnostics);
-      return true;
-    };
-    const timer = setTimeout(() => {
-      subscription.dispose();
-      reject(new Error(`timed out after ${WAIT_MS / 1000} s waiting for ${description}; the diagnostics are: ${JSON.stringify(rules(uri))}`));
-    }, WAIT_MS);
-    const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
-      if (event.uris.some((changed) => changed.toString() === uri.toString())) check();
-    });
-    check();
-  });
+async function diagnosticsWhere(uri: vscode.Uri, description: string, test: (diagnostics: vscode.Diagnostic[]) => boolean): Promise<vscode.Diagnostic[]> {
+  let found: vscode.Diagnostic[] = [];
+  try {
+    await until(description, vscode.languages.onDidChangeDiagnostics, () => test((found = phaselensDiagnostics(uri))));
+  } catch (error) {
+    throw new Error(`${(error as Error).message}; the diagnostics are: ${JSON.stringify(rules(uri))}`);
+  }
+  return found;
 }
 
 const has = (...wanted: string[]) => (diagnostics: vscode.Diagnostic[]) => wanted.every((rule) => diagnostics.some((diagnostic) => ruleOf(diagnostic) === rule));
@@ -78,11 +58,11 @@ async function revert(document: vscode.TextDocument) {
 describe('diagnostics and quick fixes', () => {
   const problems = fixtureUri('PROBLEMS_PLAN.md');
   const partner = fixtureUri('CYCLE_PARTNER.md');
-  let api: Api;
+  let api: PhaseLensApi;
   let document: vscode.TextDocument;
 
   before(async () => {
-    api = (await vscode.extensions.getExtension('phaselens.phaselens')!.activate()) as Api;
+    api = (await vscode.extensions.getExtension('phaselens.phaselens')!.activate()) as PhaseLensApi;
     document = await vscode.workspace.openTextDocument(problems);
     await vscode.window.showTextDocument(document);
   });

@@ -18,3 +18,32 @@ export function nextEvent<T>(event: vscode.Event<T>, what: string, accept: (valu
     });
   });
 }
+
+/**
+ * Resolves once `check` holds: now, or after one of `event`'s firings; fails after `ms` (WAIT_MS
+ * by default), naming `what`. A check that throws fails the wait with its error. It listens before
+ * it looks, so an event that fires while the first (async) look runs is not missed.
+ */
+export function until<E>(what: string, event: vscode.Event<E>, check: () => boolean | Promise<boolean>, ms = WAIT_MS): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    let done = false;
+    const finish = (error?: unknown) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      subscription.dispose();
+      if (error) reject(error);
+      else resolve();
+    };
+    const look = async () => {
+      try {
+        if (!done && (await check())) finish();
+      } catch (error) {
+        finish(error);
+      }
+    };
+    const timer = setTimeout(() => finish(new Error(`timed out waiting for ${what}`)), ms);
+    const subscription = event(() => void look());
+    void look();
+  });
+}

@@ -84,7 +84,7 @@ const FIXTURE_PHASES = [
 describe('dependency graph', () => {
   before(async () => {
     const api = (await vscode.extensions.getExtension('phaselens.phaselens')!.activate()) as PhaseLensApi;
-    graph = api.graph as DependencyGraphApi;
+    graph = api.graph;
     folder = vscode.workspace.workspaceFolders![0]!.uri;
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });

@@ -11,6 +11,7 @@ import * as vscode from 'vscode';
 import { nextReadyPhase } from '../../src/core/nextReadyPhase';
 import type { PhaseLensApi } from '../../src/vscode/api';
 import type { GitApi } from '../../src/vscode/launch/gitApi';
+import { until } from './events';
 import { api, setWorkspaceSettings, waitForFile, withDialog, type DialogCall } from './phaseActionsSupport';
 import { screenshot } from './screenshot';
 
@@ -21,7 +22,6 @@ interface Result {
   target?: { uri: string; key: string; line: number };
 }
 
-const WAIT_MS = 60_000;
 const run = async (command: string, ...args: unknown[]): Promise<Result | undefined> => vscode.commands.executeCommand<Result | undefined>(command, ...args);
 const root = () => vscode.workspace.workspaceFolders![0]!.uri;
 const launchUri = (...parts: string[]) => vscode.Uri.joinPath(root(), 'launch', ...parts);
@@ -75,24 +75,6 @@ async function withMessages<T>(answer: (call: DialogCall) => string | undefined,
     }, () => nest(rest));
   };
   return nest(['showInformationMessage', 'showWarningMessage', 'showErrorMessage']);
-}
-
-/** Resolves once `check` holds, re-checking after each `event`; fails after WAIT_MS. */
-async function until<E>(what: string, event: vscode.Event<E>, check: () => boolean | Promise<boolean>): Promise<void> {
-  if (await check()) return;
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      subscription.dispose();
-      reject(new Error(`timed out waiting for ${what}`));
-    }, WAIT_MS);
-    const subscription = event(async () => {
-      if (await check()) {
-        clearTimeout(timer);
-        subscription.dispose();
-        resolve();
-      }
-    });
-  });
 }
 
 async function clipboardAfter(command: () => Thenable<unknown>): Promise<string> {

@@ -32,7 +32,7 @@ describe('notations: phases outside headings', function () {
   before(async function () {
     this.timeout(180_000);
     const extension = (await api()) as PhaseLensApi;
-    tree = extension.tree as PhasesTreeApi;
+    tree = extension.tree;
     await vscode.commands.executeCommand('phaselens.filter.clear');
     // The workspace index must hold the three plans before lenses and tree nodes are asked for.
     const indexed = async () => {

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { PhasesTreeProvider } from '../../src/vscode/tree/phasesTreeProvider';
 import type { PhaseNode } from '../../src/vscode/tree/nodes';
+import { until } from './events';
 import { api, setWorkspaceSettings, waitForFile, withDialog } from './phaseActionsSupport';
 import { screenshot } from './screenshot';
 
@@ -44,16 +45,6 @@ interface StartReadyResult {
 }
 
 const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } });
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Polls until `check` holds; the tree refreshes after a file watcher fires, which takes its time under load. */
-async function eventually(what: string, check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting: ${what}`);
-    await wait(250);
-  }
-}
 
 describe('parallel: Start Ready Phases in worktrees', function () {
   this.timeout(240_000);
@@ -73,10 +64,12 @@ describe('parallel: Start Ready Phases in worktrees', function () {
     const node = (await phaseNodes()).find((candidate) => candidate.phase.id === id);
     return node ? String(provider.getTreeItem(node).description ?? '') : '';
   };
+  /** Resolves once `check` holds, looking again each time the tree changes (it refreshes after a file watcher fires, which takes its time under load). */
+  const eventually = (what: string, check: () => Promise<boolean>) => until(what, provider.onDidChangeTreeData, check);
 
   before(async () => {
     extension = await api();
-    provider = (extension.tree as { provider: PhasesTreeProvider }).provider;
+    provider = extension.tree.provider;
     base = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'phaselens-parallel-')));
     repo = path.join(base, 'shop');
     fs.mkdirSync(repo);
@@ -140,7 +133,7 @@ describe('parallel: Start Ready Phases in worktrees', function () {
     await eventually('the tree shows the ticked task', async () => (await describeNode('2')).includes('1/2 · from worktree'));
     await vscode.commands.executeCommand('phaselens.phases.focus');
     await vscode.commands.executeCommand('workbench.actions.treeView.phaselens.phases.collapseAll');
-    const view = (extension.tree as { view: vscode.TreeView<PhaseNode> }).view;
+    const view = extension.tree.view;
     for (const id of ['3', '2']) await view.reveal((await phaseNodes()).find((node) => node.phase.id === id)!, { select: id === '2', focus: false, expand: true });
     await screenshot('parallel-worktrees.png');
 

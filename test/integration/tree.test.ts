@@ -6,7 +6,7 @@ import type { PhaseLensApi } from '../../src/vscode/api';
 import type { PhaseNode, TaskNode, TreeNode } from '../../src/vscode/tree/nodes';
 import type { PhasesTreeApi } from '../../src/vscode/tree/registerPhasesView';
 import { screenshot } from './screenshot';
-import { nextEvent, WAIT_MS } from './events';
+import { nextEvent, until } from './events';
 
 
 let tree: PhasesTreeApi;
@@ -16,29 +16,8 @@ const treeFolder = () => vscode.Uri.joinPath(folder, 'tree');
 const roadmapUri = () => vscode.Uri.joinPath(treeFolder(), 'ROADMAP.md');
 const mobileUri = () => vscode.Uri.joinPath(treeFolder(), 'mobile', 'MOBILE_PLAN.md');
 
-/** Resolves when `check` holds: now, or after one of the tree's change events. Fails after WAIT_MS. */
-async function untilTree(what: string, check: () => Promise<boolean> | boolean): Promise<void> {
-  if (await check()) return;
-  await new Promise<void>((resolve, reject) => {
-    let done = false;
-    const finish = (error?: Error) => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      subscription.dispose();
-      if (error) reject(error);
-      else resolve();
-    };
-    const timer = setTimeout(() => finish(new Error(`timed out waiting for the tree: ${what}`)), WAIT_MS);
-    const subscription = tree.provider.onDidChangeTreeData(async () => {
-      try {
-        if (await check()) finish();
-      } catch (error) {
-        finish(error as Error);
-      }
-    });
-  });
-}
+/** Resolves when `check` holds: now, or after one of the tree's change events. */
+const untilTree = (what: string, check: () => Promise<boolean> | boolean) => until(`the tree: ${what}`, tree.provider.onDidChangeTreeData, check);
 
 async function plans(): Promise<TreeNode[]> {
   return (await tree.provider.getChildren()).filter((node) => node.uri.includes('/tree/'));
@@ -118,7 +97,7 @@ describe('Phases tree', function () {
 
   before(async () => {
     const api = (await vscode.extensions.getExtension('phaselens.phaselens')!.activate()) as PhaseLensApi;
-    tree = api.tree as PhasesTreeApi;
+    tree = api.tree;
     assert.ok(tree?.provider && tree.view, 'the API exposes the tree');
     folder = vscode.workspace.workspaceFolders![0]!.uri;
     await vscode.commands.executeCommand('phaselens.filter.clear');

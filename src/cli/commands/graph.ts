@@ -1,4 +1,4 @@
-import { buildWorkspaceIndex, toDot, toMermaid, type RenderOptions } from '../../core/graph';
+import { buildWorkspaceIndex, type RenderOptions, toDot, toMermaid } from '../../core/api';
 import { parseArgs } from '../args';
 import type { CliIo } from '../io';
 import { loadPlans } from '../workspace';

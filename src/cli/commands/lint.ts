@@ -1,5 +1,4 @@
-import { lintWorkspace, rules, type Finding } from '../../core/lint';
-import { repository } from '../../../package.json';
+import { type Finding, lintWorkspace, REPOSITORY_URL, RULE_DOCS_BASE, rules } from '../../core/api';
 import { integerOption, parseArgs } from '../args';
 import { loadLintConfig } from '../config';
 import { countSeverities } from '../formats/findingCounts';
@@ -11,8 +10,6 @@ import { warn, type CliIo } from '../io';
 import { applySafeFixes, writeBack } from '../fix';
 import { CliError } from '../errors';
 import { loadPlans } from '../workspace';
-
-const REPOSITORY = repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
 
 /**
  * Exit 1 when any error is found or the warnings exceed `--max-warnings`; 0 otherwise
@@ -76,8 +73,8 @@ function render(findings: readonly Finding[], format: string | true | undefined,
     return formatSarif(findings, {
       rules,
       toolVersion: VERSION,
-      docsBase: `${REPOSITORY}/blob/main/docs/rules`,
-      informationUri: REPOSITORY,
+      docsBase: RULE_DOCS_BASE,
+      informationUri: REPOSITORY_URL,
       cwd: io.cwd,
     });
   }

@@ -1,6 +1,4 @@
-import { buildWorkspaceIndex } from '../../core/graph';
-import { phaseName } from '../../core/lint/phaseName';
-import { describeNoneReady, nextReadyPhase, readyPhases } from '../../core/nextReadyPhase';
+import { buildWorkspaceIndex, describeNoneReady, nextReadyPhase, phaseName, readyPhases } from '../../core/api';
 import { parseArgs } from '../args';
 import type { CliIo } from '../io';
 import { loadPlans } from '../workspace';

@@ -1,4 +1,4 @@
-import { buildWorkspaceIndex } from '../../core/graph';
+import { buildWorkspaceIndex } from '../../core/api';
 import { parseArgs } from '../args';
 import { plansToJson } from '../formats/planJson';
 import { plansToOutline } from '../formats/outline';

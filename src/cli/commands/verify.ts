@@ -1,14 +1,9 @@
 import path from 'node:path';
-import { buildWorkspaceIndex } from '../../core/graph';
-import { findPhasesById } from '../../core/findPhaseById';
-import { capitalizedPhaseName, phaseName } from '../../core/lint/phaseName';
-import type { Phase } from '../../core/model';
-import { planChecks, type VerifyCheck } from '../../core/verify';
+import { buildWorkspaceIndex, capitalizedPhaseName, type CheckRun, findPhasesById, type Phase, phaseName, planChecks, runCheck, type VerifyCheck } from '../../core/api';
 import { integerOption, parseArgs } from '../args';
 import { CliError } from '../errors';
 import { warn, type CliIo } from '../io';
 import { loadPlans } from '../workspace';
-import { runCheck, type CheckRun } from '../../core/verify/runCheck';
 
 interface PlannedCheck {
   file: string;

@@ -1,4 +1,4 @@
-import type { Finding } from '../../core/lint';
+import type { Finding } from '../../core/api';
 
 /**
  * `phaselens lint --format json`: an array of findings, each with the contract fields (ARCHITECTURE.md) first

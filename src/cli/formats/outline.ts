@@ -1,5 +1,4 @@
-import type { WorkspaceIndex } from '../../core/graph';
-import type { Phase, Plan, Task } from '../../core/model';
+import { taskCounts, type Phase, type Plan, type WorkspaceIndex } from '../../core/api';
 
 /**
  * `phaselens parse` without `--json`: per plan a header, then one line per phase, indented by
@@ -21,7 +20,7 @@ export function plansToOutline(plans: readonly Plan[], index: WorkspaceIndex): s
 function phaseLine(phase: Phase, depth: number, idWidth: number, plan: Plan, index: WorkspaceIndex): string {
   const indent = '  '.repeat(depth + 1);
   const id = phase.id.padEnd(idWidth - 2 * depth);
-  const { done, total } = taskProgress(phase.tasks);
+  const { done, total } = taskCounts(phase.tasks);
   const criteria = phase.successCriteria.length;
   const facts = [
     phase.status,
@@ -44,16 +43,4 @@ function flatten(phases: readonly Phase[], depth = 0): Array<{ phase: Phase; dep
 
 function countPhases(phases: readonly Phase[]): number {
   return phases.reduce((sum, phase) => sum + 1 + countPhases(phase.children), 0);
-}
-
-/** Subtasks count as tasks: a checkbox is a checkbox wherever it stands. */
-function taskProgress(tasks: readonly Task[]): { done: number; total: number } {
-  let done = 0;
-  let total = 0;
-  for (const task of tasks) {
-    const inner = taskProgress(task.children);
-    done += (task.done ? 1 : 0) + inner.done;
-    total += 1 + inner.total;
-  }
-  return { done, total };
 }

@@ -1,5 +1,4 @@
-import type { WorkspaceIndex } from '../../core/graph';
-import type { Criterion, DependencyRef, Phase, Plan, Task } from '../../core/model';
+import type { Criterion, DependencyRef, Phase, Plan, Task, WorkspaceIndex } from '../../core/api';
 
 /**
  * `phaselens parse --json`: `{ "plans": [ … ] }` in the shape ARCHITECTURE.md (the CLI's JSON contract) gives. The contract fields

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Finding, Rule, Severity } from '../../core/lint';
-import type { Range } from '../../core/model';
+import type { Finding, Range, Rule, Severity } from '../../core/api';
 
 export interface SarifContext {
   rules: readonly Rule[];

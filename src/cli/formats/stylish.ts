@@ -1,4 +1,4 @@
-import type { Finding, Severity } from '../../core/lint';
+import type { Finding, Severity } from '../../core/api';
 import { countSeverities, plural } from './findingCounts';
 
 /**

@@ -1,11 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildWorkspaceIndex } from '../../core/graph';
-import { mightBePlan } from '../../core/index/mightBePlan';
-import type { PlanSource, PlanWorkspace } from '../../core/operations';
-import { parsePlan } from '../../core/parse/parsePlan';
-import type { CheckOutcome, VerifyCheck } from '../../core/verify';
-import { runCheck } from '../../core/verify/runCheck';
+import { buildWorkspaceIndex, type CheckOutcome, mightBePlan, parsePlan, type PlanSource, type PlanWorkspace, runCheck, type VerifyCheck } from '../../core/api';
 import { expandInputs } from '../files';
 import { MAX_FILE_BYTES } from '../workspace';
 

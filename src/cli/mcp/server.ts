@@ -1,7 +1,7 @@
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { CallToolRequestSchema, ListToolsRequestSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { PLAN_TOOLS, runPlanTool, toolResultText, type PlanToolOutcome } from '../../core/operations';
+import { PLAN_TOOLS, type PlanToolOutcome, runPlanTool, toolResultText } from '../../core/api';
 import { VERSION } from '../help';
 import type { DiskWorkspace } from './diskWorkspace';
 import { writePlanSafely } from './writeSafely';

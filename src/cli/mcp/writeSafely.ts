@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { applyGuarded, fail, ok, type Outcome, type PlanWrite } from '../../core/operations';
+import { applyGuarded, fail, ok, type Outcome, type PlanWrite } from '../../core/api';
 
 /**
  * Writes a plan change to disk without ever clobbering someone else's: the file is read again,

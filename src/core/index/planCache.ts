@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { baseName } from '../fileName';
 import type { Plan } from '../model';
 import { isPlanShape } from './planShape';
 import { yieldToEventLoop } from './yieldToEventLoop';
@@ -198,8 +199,4 @@ function lineEnd(bytes: Uint8Array, start: number): number {
 
 function isUnread(entry: Plan | Unread | undefined): entry is Unread {
   return entry !== undefined && 'bytes' in entry;
-}
-
-function baseName(file: string): string {
-  return file.split(/[\\/]/).pop() ?? file;
 }

@@ -12,7 +12,6 @@ export type { Finding, Fix, LintConfig, RelatedInformation, Rule, RuleContext, R
 export { SEVERITIES } from './types';
 export type { RuleErrorHandler } from './engine';
 export { disableForFileFix, disableForLineFix } from './disable';
-export { phaseName } from './phaseName';
 
 export interface LintOptions {
   /** The workspace the plan's dependencies resolve in; by default the plan alone. */

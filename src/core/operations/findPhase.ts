@@ -1,9 +1,8 @@
 import type { PhaseRef } from '../graph';
 import { phaseMatcher } from '../findPhaseById';
-import { phaseName } from '../lint/phaseName';
+import { allPhases, phaseName } from '../phases';
 import type { Phase, Task } from '../model';
 import { flattenTasks } from '../parse/deriveStatus';
-import { allPhases } from '../phases';
 import { fail, ok, type Outcome, type PhaseQuery, type PlanSource, type PlanWorkspace, type TaskSelector } from './types';
 
 export interface FoundPhase {

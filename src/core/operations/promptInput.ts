@@ -1,5 +1,5 @@
 import type { WorkspaceIndex } from '../graph';
-import { phaseName } from '../lint/phaseName';
+import { phaseName } from '../phases';
 import type { Phase, Plan } from '../model';
 import type { PhasePromptInput, PromptDependency } from '../prompt';
 

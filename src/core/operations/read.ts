@@ -1,9 +1,8 @@
 import type { PhaseRef } from '../graph';
-import { phaseName } from '../lint/phaseName';
+import { allPhases, ancestorsOf, phaseName } from '../phases';
 import type { Phase, PhaseStatus } from '../model';
 import { nextReadyPhase, describeNoneReady } from '../nextReadyPhase';
 import { flattenTasks } from '../parse/deriveStatus';
-import { allPhases, ancestorsOf } from '../phases';
 import { phaseProgress, type PhaseProgress } from '../progress';
 import { phasePrompt } from '../prompt';
 import { findPhase, findSources, refOf, type FoundPhase } from './findPhase';

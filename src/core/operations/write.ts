@@ -1,7 +1,7 @@
 import { toggleTaskEdits } from '../edits/tasks';
 import { setStatusEdits } from '../edits/status';
 import { splitLines } from '../edits/text';
-import { capitalizedPhaseName, phaseName } from '../lint/phaseName';
+import { capitalizedPhaseName, phaseName } from '../phases';
 import type { Phase, PhaseStatus, TextEdit } from '../model';
 import { flattenTasks } from '../parse/deriveStatus';
 import { statusText } from '../prompt';

@@ -1,3 +1,4 @@
+import { baseName } from '../fileName';
 import type { Plan } from '../model';
 import { findMojibake } from '../text/mojibake';
 import { cleanText } from '../text/clean';
@@ -52,8 +53,4 @@ export function* parsePlanInSteps(text: string, file: string, options: ParseOpti
   plan.eol = eol;
   plan.mojibake = findMojibake(text);
   return plan;
-}
-
-function baseName(file: string): string {
-  return file.split(/[\\/]/).pop() ?? file;
 }

@@ -1,7 +1,7 @@
 import type { Plan } from '../model';
 import { buildWorkspaceIndex, type WorkspaceIndex } from '../graph';
 import { parsePlan } from '../parse/parsePlan';
-import { buildWorkspaceIndexSliced, createDocumentParser, indexPlans, OffThreadParser, overPlanSizeLimit, PlanCache, planSizeMessage, type DocumentParser, type IndexStats } from '../index';
+import { buildWorkspaceIndexSliced, createDocumentParser, DEFAULT_SLICE_MS, indexPlans, OffThreadParser, overPlanSizeLimit, PlanCache, planSizeMessage, type DocumentParser, type IndexStats } from '../index';
 import { decodeText } from '../text/decode';
 import { Emitter, type Disposable } from './events';
 import type { PlanStoreWorkspace, StoreDocument, StoreUri } from './workspace';
@@ -21,8 +21,6 @@ export interface PlanEntry<U extends StoreUri = StoreUri> {
 }
 
 export const TYPING_DEBOUNCE_MS = 200;
-/** Indexing yields to the extension host after this much work, so nothing else waits long. */
-const SLICE_MS = 20;
 export const CACHE_FILE = 'plan-cache.v1';
 
 export interface PlanStoreOptions {
@@ -110,7 +108,7 @@ export class PlanStore<U extends StoreUri = StoreUri> implements Disposable {
   /** Builds the graph in slices, so that the first `index()` after indexing finds it ready. */
   private async prepareIndex(signal: AbortSignal): Promise<void> {
     const at = this.mutations;
-    const index = await buildWorkspaceIndexSliced(this.plans().map((entry) => entry.plan), { sliceMs: SLICE_MS, signal });
+    const index = await buildWorkspaceIndexSliced(this.plans().map((entry) => entry.plan), { sliceMs: DEFAULT_SLICE_MS, signal });
     if (at === this.mutations) this.workspaceIndex = { index, at };
   }
 
@@ -176,7 +174,7 @@ export class PlanStore<U extends StoreUri = StoreUri> implements Disposable {
     try {
       indexed = await indexPlans(
         files.map((uri) => ({ uri: uri.toString(), read: () => this.readText(uri) })),
-        { cache, sliceMs: SLICE_MS, keepText: true, buildIndex: false, offThread, signal },
+        { cache, sliceMs: DEFAULT_SLICE_MS, keepText: true, buildIndex: false, offThread, signal },
       );
     } finally {
       // The worker's memory is only worth keeping while there is a workspace to read.
@@ -262,7 +260,7 @@ export class PlanStore<U extends StoreUri = StoreUri> implements Disposable {
     const { storage } = this.workspace;
     if (!storage) return new PlanCache();
     try {
-      return await PlanCache.load(await storage.read(CACHE_FILE), { sliceMs: SLICE_MS });
+      return await PlanCache.load(await storage.read(CACHE_FILE), { sliceMs: DEFAULT_SLICE_MS });
     } catch {
       return new PlanCache(); // first start, or storage unreadable: a cold start
     }
@@ -272,7 +270,7 @@ export class PlanStore<U extends StoreUri = StoreUri> implements Disposable {
     const { storage } = this.workspace;
     if (!storage) return;
     try {
-      await storage.write(CACHE_FILE, await cache.serialize({ sliceMs: SLICE_MS }));
+      await storage.write(CACHE_FILE, await cache.serialize({ sliceMs: DEFAULT_SLICE_MS }));
     } catch {
       // A cache that cannot be written only costs the next start a full parse.
     }

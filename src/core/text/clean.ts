@@ -10,21 +10,11 @@ const PICTOGRAPHS = /[\p{Extended_Pictographic}\p{Regional_Indicator}\u{FE0E}\u{
 const DECORATIONS = /[\u2022\u2023\u25A0-\u25FF\u2600-\u27BF\u2B00-\u2BFF]/gu;
 const EMPHASIS_MARKS = /(\*\*|__|~~)/g;
 
-export function stripEmoji(text: string): string {
+function stripEmoji(text: string): string {
   return text.replace(PICTOGRAPHS, '').replace(DECORATIONS, '');
 }
 
 export function cleanText(text: string): string {
   const repaired = cleanMojibake(text);
   return stripEmoji(repaired).replace(EMPHASIS_MARKS, '').replace(/\s+/g, ' ').trim();
-}
-
-/** True when the text is made only of emoji, symbols, punctuation and spaces. */
-export function isDecorationOnly(text: string): boolean {
-  return stripEmoji(cleanMojibake(text)).replace(/[\s\p{P}\p{S}]/gu, '') === '';
-}
-
-/** The status emoji written in a text, if any (checked before emoji are stripped). */
-export function hasCheckMark(text: string): boolean {
-  return /[\u2705\u2714\u2611]/u.test(cleanMojibake(text));
 }

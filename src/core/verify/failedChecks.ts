@@ -1,5 +1,5 @@
 import type { Finding } from '../lint/types';
-import { capitalizedPhaseName } from '../lint/phaseName';
+import { capitalizedPhaseName } from '../phases';
 import type { Phase } from '../model';
 import type { VerifyCheck } from './checks';
 import type { RecordedChecks } from './results';

@@ -6,6 +6,7 @@ export interface Command {
   execute(...args: unknown[]): unknown;
 }
 
-export function registerCommands(commands: readonly Command[]): vscode.Disposable {
+/** Only commands/index.ts calls this: every command is listed there. */
+export function registerCommandObjects(commands: readonly Command[]): vscode.Disposable {
   return vscode.Disposable.from(...commands.map((command) => vscode.commands.registerCommand(command.id, (...args: unknown[]) => command.execute(...args))));
 }

@@ -1,11 +1,5 @@
 import * as vscode from 'vscode';
-import { checkAllTasksEdits } from '../../core/edits/tasks';
-import { setStatusEdits } from '../../core/edits/status';
-import { capitalizedPhaseName } from '../../core/lint/phaseName';
-import type { Criterion, Phase, Task } from '../../core/model';
-import { flattenTasks } from '../../core/parse/deriveStatus';
-import { splitLines } from '../../core/edits/text';
-import { phaseChecks } from '../../core/verify';
+import { capitalizedPhaseName, checkAllTasksEdits, type Criterion, flattenTasks, type Phase, phaseChecks, setStatusEdits, splitLines, type Task } from '../../core/api';
 import { COMPLETE_ANYWAY, runPhaseChecks } from '../verify/runPhaseChecks';
 import { phaseArgument, resolveOrSay } from './phaseArgument';
 import type { CommandServices, PhaseCommand, PhaseCommandResult } from './phaseCommand';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { phaseName } from '../../core/lint/phaseName';
+import { phaseName } from '../../core/api';
 import { phasePromptText } from '../launch/promptSource';
 import { phaseArgument, resolveOrSay } from './phaseArgument';
 import type { CommandServices, PhaseCommand, PhaseCommandResult } from './phaseCommand';

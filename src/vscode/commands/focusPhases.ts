@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { CursorPhaseTracker } from '../cursorPhase';
-import { isPhaseTarget, targetOf } from '../phaseTarget';
-import { FOCUS_PHASES_COMMAND } from '../statusBar';
+import type { CursorPhaseTracker } from '../tree/cursorPhase';
+import { isPhaseTarget, targetOf } from '../shared/phaseTarget';
+import { FOCUS_PHASES_COMMAND } from '../tree/statusBar';
 import { phaseLabel } from '../tree/describe';
 import type { PhaseNode, TreeNode } from '../tree/nodes';
 import type { PhasesTreeProvider } from '../tree/phasesTreeProvider';

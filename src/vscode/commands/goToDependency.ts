@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { capitalizedPhaseName, phaseName } from '../../core/lint/phaseName';
-import { statusText } from '../../core/prompt';
-import { displayPath, waitingOn } from '../phaseDescriptions';
-import { isPhaseTarget, phaseAtCursor, resolveTarget, type PhaseTarget } from '../phaseTarget';
+import { capitalizedPhaseName, phaseName, statusText } from '../../core/api';
+import { displayPath } from '../shared/displayPath';
+import { waitingOn } from '../shared/waiting';
+import { isPhaseTarget, phaseAtCursor, resolveTarget, type PhaseTarget } from '../shared/phaseTarget';
 import type { CommandServices, PhaseCommand, PhaseCommandResult } from './phaseCommand';
 
 /**

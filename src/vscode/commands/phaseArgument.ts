@@ -1,12 +1,9 @@
 import * as vscode from 'vscode';
-import { phaseName } from '../../core/lint/phaseName';
-import type { Phase } from '../../core/model';
-import { allPhases } from '../../core/phases';
-import { phaseProgress, progressLabel } from '../../core/progress';
-import { statusText } from '../../core/prompt';
-import { displayPath } from '../phaseDescriptions';
-import { isPhaseTarget, phaseAtCursor, resolveTarget, targetOf, type PhaseTarget, type ResolvedPhase } from '../phaseTarget';
+import { allPhases, displayFileName, type Phase, phaseName, phaseProgress, progressLabel, statusText } from '../../core/api';
+import { displayPath } from '../shared/displayPath';
+import { isPhaseTarget, phaseAtCursor, resolveTarget, targetOf, type PhaseTarget, type ResolvedPhase } from '../shared/phaseTarget';
 import type { PlanStore } from '../planStore';
+import { statusStyle } from '../tree/statusStyle';
 
 /**
  * The phase a command is about: a PhaseTarget (CodeLens), a tree node that carries one in
@@ -22,13 +19,6 @@ export async function phaseArgument(store: PlanStore, argument: unknown, pickTit
   return pickPhase(store, pickTitle, offer);
 }
 
-const STATUS_ICONS: Readonly<Record<Phase['status'], string>> = {
-  planned: '$(circle-large-outline)',
-  'in-progress': '$(record)',
-  done: '$(pass-filled)',
-  blocked: '$(circle-slash)',
-};
-
 interface PhasePick extends vscode.QuickPickItem {
   target: PhaseTarget;
 }
@@ -39,7 +29,7 @@ export async function pickPhase(store: PlanStore, title: string, offer: (phase: 
     allPhases(entry.plan)
       .filter(offer)
       .map((phase) => ({
-        label: `${STATUS_ICONS[phase.status]} ${phaseName(phase)}${phase.title ? `: ${phase.title}` : ''}`,
+        label: `$(${statusStyle(phase.status).icon}) ${phaseName(phase)}${phase.title ? `: ${phase.title}` : ''}`,
         description: `${displayPath(entry.uri)}:${phase.line}`,
         detail: [statusText(phase.status), progressLabel(phaseProgress(phase))].filter(Boolean).join(' · '),
         target: targetOf(entry, phase),
@@ -58,7 +48,7 @@ export async function resolveOrSay(store: PlanStore, target: PhaseTarget): Promi
   const resolved = await resolveTarget(store, target);
   if (!resolved) {
     const id = target.key.slice(target.key.indexOf(':') + 1).toUpperCase();
-    void vscode.window.showWarningMessage(`PhaseLens cannot find phase ${id} in ${vscode.Uri.parse(target.uri).path.split('/').pop()} any more.`);
+    void vscode.window.showWarningMessage(`PhaseLens cannot find phase ${id} in ${displayFileName(target.uri)} any more.`);
   }
   return resolved;
 }

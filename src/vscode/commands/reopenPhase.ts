@@ -1,7 +1,5 @@
 import * as vscode from 'vscode';
-import { setStatusEdits } from '../../core/edits/status';
-import { capitalizedPhaseName } from '../../core/lint/phaseName';
-import { phaseProgress, reopenedStatus } from '../../core/progress';
+import { capitalizedPhaseName, phaseProgress, reopenedStatus, setStatusEdits } from '../../core/api';
 import { phaseArgument, resolveOrSay } from './phaseArgument';
 import type { CommandServices, PhaseCommand, PhaseCommandResult } from './phaseCommand';
 import { writePhase } from './writePhase';

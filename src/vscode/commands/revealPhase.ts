@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { isPhaseTarget, resolveTarget, type PhaseTarget } from '../phaseTarget';
+import { isPhaseTarget, resolveTarget, type PhaseTarget } from '../shared/phaseTarget';
 import type { PlanStore } from '../planStore';
-import { locationOf, type NodeLocation, type TreeNode } from '../tree/nodes';
+import { isNodeLocation, locationOf, type NodeLocation, type TreeNode } from '../tree/nodes';
 import type { Command } from './command';
 
 export const REVEAL_COMMAND = 'phaselens.revealPhase';
@@ -16,18 +16,13 @@ function isTreeNode(value: unknown): value is TreeNode {
   return typeof value === 'object' && value !== null && typeof (value as TreeNode).kind === 'string' && typeof (value as TreeNode).id === 'string';
 }
 
-function isLocation(value: unknown): value is NodeLocation {
-  const candidate = value as NodeLocation | undefined;
-  return !!candidate && typeof candidate.uri === 'string' && typeof candidate.line === 'number';
-}
-
 /** What an argument points at: a phase (re-found in the current text) or a fixed line. */
 function pointOf(arg: unknown): PhaseTarget | NodeLocation | undefined {
   if (isTreeNode(arg)) {
     if (arg.kind === 'plan') return { uri: arg.uri, line: 1 };
     return arg.kind === 'phase' ? arg.target : locationOf(arg);
   }
-  if (isPhaseTarget(arg) || isLocation(arg)) return arg;
+  if (isPhaseTarget(arg) || isNodeLocation(arg)) return arg;
   return undefined;
 }
 

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
-import { phaseName } from '../../core/lint/phaseName';
-import { describeNoneReady, nextReadyPhase } from '../../core/nextReadyPhase';
-import { displayPath } from '../phaseDescriptions';
-import { targetOf } from '../phaseTarget';
+import { describeNoneReady, nextReadyPhase, phaseName } from '../../core/api';
+import { displayPath } from '../shared/displayPath';
+import { targetOf } from '../shared/phaseTarget';
 import type { CommandServices, PhaseCommand, PhaseCommandResult } from './phaseCommand';
 import { startPhase } from './startPhase';
 

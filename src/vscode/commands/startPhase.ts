@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
-import { setStatusEdits } from '../../core/edits/status';
-import { capitalizedPhaseName } from '../../core/lint/phaseName';
+import { capitalizedPhaseName, setStatusEdits } from '../../core/api';
 import { prepareBranch } from '../launch/branch';
 import { launchPhase } from '../launch/launcher';
-import { describeWaiting, waitingOn } from '../phaseDescriptions';
-import type { PhaseTarget } from '../phaseTarget';
+import { describeWaiting, waitingOn } from '../shared/waiting';
+import type { PhaseTarget } from '../shared/phaseTarget';
 import { phaseArgument, resolveOrSay } from './phaseArgument';
 import { launchOptionsOf, type CommandServices, type PhaseCommand, type PhaseCommandResult } from './phaseCommand';
 import { writePhase } from './writePhase';

@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
-import type { TextEdit } from '../../core/model';
-import { toggleTaskEdits } from '../../core/edits';
-import { toWorkspaceEdit } from '../convert';
+import { type TextEdit, toggleTaskEdits } from '../../core/api';
+import { applyEdits } from '../shared/applyEdits';
 import type { PlanStore } from '../planStore';
-import type { NodeLocation, TaskNode } from '../tree/nodes';
+import { isNodeLocation, type TaskNode } from '../tree/nodes';
 import { findCurrentTask, type TaskRef } from '../tree/taskRef';
 import type { Command } from './command';
 
@@ -54,15 +53,11 @@ async function writePlanChanges(store: PlanStore, uri: vscode.Uri, changes: read
     return false;
   }
   if (edits.length === 0) return true;
-  const wasDirty = document.isDirty;
-  const applied = await vscode.workspace.applyEdit(toWorkspaceEdit(uri, edits));
-  if (!applied) {
+  // A plan nobody has open would otherwise sit unsaved in the background after a tick in the tree.
+  if (!(await applyEdits(document, edits, { saveVisible: false }))) {
     void vscode.window.showWarningMessage('PhaseLens: the plan changed while the task was being updated. Nothing was changed; try again.');
     return false;
   }
-  // A plan nobody has open would otherwise sit unsaved in the background after a tick in the tree.
-  const visible = vscode.window.visibleTextEditors.some((editor) => editor.document === document);
-  if (!wasDirty && !visible) await document.save();
   return true;
 }
 
@@ -87,7 +82,7 @@ export function toggleTaskCommand(store: PlanStore): Command {
   return {
     id: 'phaselens.toggleTask',
     async execute(arg: unknown) {
-      const ref: TaskRef | undefined = isTaskNode(arg) ? taskRefOf(arg) : isLocation(arg) ? { uri: arg.uri, line: arg.line } : undefined;
+      const ref: TaskRef | undefined = isTaskNode(arg) ? taskRefOf(arg) : isNodeLocation(arg) ? { uri: arg.uri, line: arg.line } : undefined;
       if (!ref) return false;
       const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(ref.uri));
       const entry = store.entryFor(document);
@@ -96,9 +91,4 @@ export function toggleTaskCommand(store: PlanStore): Command {
       return setTasksDone(store, [{ task: ref, done: !task.done }]);
     },
   };
-}
-
-function isLocation(value: unknown): value is NodeLocation {
-  const candidate = value as NodeLocation | undefined;
-  return !!candidate && typeof candidate.uri === 'string' && typeof candidate.line === 'number';
 }

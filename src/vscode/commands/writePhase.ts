@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { TextEdit } from '../../core/model';
-import { toWorkspaceEdit } from '../convert';
-import { resolveTarget, type PhaseTarget, type ResolvedPhase } from '../phaseTarget';
+import { displayFileName, type TextEdit } from '../../core/api';
+import { applyEdits } from '../shared/applyEdits';
+import { resolveTarget, type PhaseTarget, type ResolvedPhase } from '../shared/phaseTarget';
 import type { PlanStore } from '../planStore';
 
 export type WriteResult =
@@ -15,9 +15,8 @@ export type WriteResult =
  * between (typing, a reload from disk). Then it is computed once more from the newer text; a
  * second refusal is reported, never forced.
  *
- * Saving: a document that had no unsaved changes is saved after the edit, so the file on disk
- * (which a launched agent or script reads) says what the editor says. A document with unsaved
- * changes is left unsaved: saving would write the user's unfinished edits too.
+ * Saving follows `applyEdits` (shared/applyEdits.ts): a document without unsaved changes is
+ * saved after the edit, one with unsaved changes is left as it is.
  *
  * `name` is how messages call the phase ("Phase 2B").
  */
@@ -26,33 +25,21 @@ export async function writePhase(store: PlanStore, target: PhaseTarget, name: st
     const resolved = await resolveTarget(store, target);
     const document = resolved?.document;
     if (!resolved || !document) {
-      void vscode.window.showWarningMessage(`PhaseLens did not change ${name}: it is no longer a phase of ${fileName(target)}.`);
+      void vscode.window.showWarningMessage(`PhaseLens did not change ${name}: it is no longer a phase of ${displayFileName(target.uri)}.`);
       return { outcome: 'no-phase' };
     }
     const version = document.version;
     const edits = compute(resolved);
     if (edits.length === 0) return { outcome: 'unchanged', resolved };
-    const wasDirty = document.isDirty;
-    let applied = false;
-    try {
-      applied = await vscode.workspace.applyEdit(toWorkspaceEdit(document.uri, edits));
-    } catch {
-      applied = false;
-    }
-    if (applied) {
-      if (!wasDirty && !document.isUntitled) await document.save();
+    if (await applyEdits(document, edits, { saveVisible: true })) {
       return { outcome: 'applied', resolved: (await resolveTarget(store, target)) ?? resolved };
     }
     if (document.version === version) {
       // Refused although the text did not move (a read-only file, say): computing again will not help.
-      void vscode.window.showWarningMessage(`PhaseLens could not change ${name}: VS Code refused to edit ${fileName(target)}.`);
+      void vscode.window.showWarningMessage(`PhaseLens could not change ${name}: VS Code refused to edit ${displayFileName(target.uri)}.`);
       return { outcome: 'refused' };
     }
   }
-  void vscode.window.showWarningMessage(`PhaseLens did not change ${name}: ${fileName(target)} kept changing while the edit was being written. Try again.`);
+  void vscode.window.showWarningMessage(`PhaseLens did not change ${name}: ${displayFileName(target.uri)} kept changing while the edit was being written. Try again.`);
   return { outcome: 'refused' };
-}
-
-function fileName(target: PhaseTarget): string {
-  return vscode.Uri.parse(target.uri).path.split('/').pop() || target.uri;
 }

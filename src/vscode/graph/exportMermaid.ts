@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { buildWorkspaceIndex, toMermaid } from '../../core/graph';
-import type { Plan } from '../../core/model';
+import { buildWorkspaceIndex, type Plan, toMermaid } from '../../core/api';
 import type { Command } from '../commands/command';
 import type { PlanEntry, PlanStore } from '../planStore';
-import { planLabel, planUriOf } from './planArgument';
+import { planUriOf } from './planArgument';
+import { displayPath } from '../shared/displayPath';
 
 export const EXPORT_MERMAID_COMMAND = 'phaselens.exportMermaid';
 
@@ -23,7 +23,7 @@ export function exportMermaidCommand(store: PlanStore): Command {
       const uri = planUriOf(arg);
       const entries = uri ? [await planEntry(store, uri)].filter((entry) => entry !== undefined) : await workspacePlans(store);
       if (entries.length === 0) {
-        void vscode.window.showInformationMessage(uri ? `${planLabel(uri)} has no phases to draw.` : 'No phase plans found in this workspace.');
+        void vscode.window.showInformationMessage(uri ? `${displayPath(uri)} has no phases to draw.` : 'No phase plans found in this workspace.');
         return undefined;
       }
       const destination = destinationOf(arg) ?? (await askDestination());
@@ -44,7 +44,7 @@ export function exportMermaidCommand(store: PlanStore): Command {
 /** The Mermaid text for these plans, as the CLI renders them (plans named and ordered by workspace path). */
 export function mermaidOf(entries: readonly PlanEntry[]): string {
   const plans: Plan[] = entries
-    .map((entry) => ({ ...entry.plan, file: planLabel(entry.uri) }))
+    .map((entry) => ({ ...entry.plan, file: displayPath(entry.uri) }))
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return toMermaid(buildWorkspaceIndex(plans), { direction: 'LR' });
 }
@@ -82,5 +82,5 @@ async function askDestination(): Promise<MermaidDestination | undefined> {
 }
 
 function describe(entries: readonly PlanEntry[]): string {
-  return entries.length === 1 ? planLabel(entries[0]!.uri) : `${entries.length} plans`;
+  return entries.length === 1 ? displayPath(entries[0]!.uri) : `${entries.length} plans`;
 }

@@ -1,4 +1,4 @@
-import type { LaidOutGraph } from '../../core/graph/graphModel';
+import type { LaidOutGraph } from '../../core/api';
 
 /**
  * What the graph panel and its webview say to each other. The webview is a page the extension

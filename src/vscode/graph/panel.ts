@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
-import { buildGraphModel, layOutGraphModel, type GraphPhaseNode } from '../../core/graph/graphModel';
-import type { LayoutOptions } from '../../core/graph/layout';
-import { resolveTarget } from '../phaseTarget';
+import { buildGraphModel, displayFileName, type GraphPhaseNode, layOutGraphModel, type LayoutOptions } from '../../core/api';
+import { resolveTarget } from '../shared/phaseTarget';
 import type { PlanStore } from '../planStore';
 import { graphHtml, makeNonce } from './html';
 import { parseWebviewMessage, type GraphModelMessage, type GraphScope, type RenderedMessage, type RevealMessage, type ShownPlan } from './messages';
-import { planLabel } from './planArgument';
+import { displayPath } from '../shared/displayPath';
 
 export const GRAPH_VIEW_TYPE = 'phaselens.graph';
 
@@ -151,8 +150,8 @@ export class DependencyGraphPanel implements vscode.Disposable {
     const files = [...new Set(phases.map((node) => node.file))];
     const message: GraphModelMessage = {
       type: 'model',
-      scope: { ...this.scope, title: this.scope.kind === 'plan' && this.scope.uri ? planLabel(vscode.Uri.parse(this.scope.uri)) : 'Workspace' },
-      files: files.map((file) => ({ uri: file, label: planLabel(vscode.Uri.parse(file)) })),
+      scope: { ...this.scope, title: this.scope.kind === 'plan' && this.scope.uri ? displayPath(vscode.Uri.parse(this.scope.uri)) : 'Workspace' },
+      files: files.map((file) => ({ uri: file, label: displayPath(vscode.Uri.parse(file)) })),
       graph,
     };
     this.model = message;
@@ -203,7 +202,7 @@ export class DependencyGraphPanel implements vscode.Disposable {
   }
 
   private titleOf(scope: GraphScope): string {
-    if (scope.kind === 'plan' && scope.uri) return `Phase Graph: ${planLabel(vscode.Uri.parse(scope.uri)).split('/').pop()}`;
+    if (scope.kind === 'plan' && scope.uri) return `Phase Graph: ${displayFileName(scope.uri)}`;
     return 'Phase Graph';
   }
 

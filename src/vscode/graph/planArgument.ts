@@ -23,8 +23,3 @@ function parseUri(text: string): vscode.Uri | undefined {
     return undefined;
   }
 }
-
-/** How the user names a plan: its path in the workspace (with the folder's name in a multi-root workspace). */
-export function planLabel(uri: vscode.Uri): string {
-  return vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
-}

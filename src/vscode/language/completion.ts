@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import type { PhaseRef, WorkspaceIndex } from '../../core/graph';
-import { dependencyCompletionsAt, phaseSummaryMarkdown, typedReferenceAt } from '../../core/language';
+import { dependencyCompletionsAt, type PhaseRef, phaseSummaryMarkdown, typedReferenceAt, type WorkspaceIndex } from '../../core/api';
 import type { PlanStore } from '../planStore';
-import { fileLabel, planContext } from './planContext';
+import { planContext } from './planContext';
+import { displayPath } from '../shared/displayPath';
 
 /** Typed in a dependency list, these open the phase ids: `Depends on: P0,|`, `2A +|`, after a space. */
 export const COMPLETION_TRIGGERS = [' ', ',', '+'];
@@ -46,7 +46,7 @@ export class PhaseCompletionProvider implements vscode.CompletionItemProvider<Ph
   }
 
   resolveCompletionItem(item: PhaseCompletionItem): PhaseCompletionItem {
-    item.documentation = new vscode.MarkdownString(phaseSummaryMarkdown(item.index, item.ref, { fileLabel: fileLabel(item.ref.plan.file) }));
+    item.documentation = new vscode.MarkdownString(phaseSummaryMarkdown(item.index, item.ref, { fileLabel: displayPath(item.ref.plan.file) }));
     return item;
   }
 }

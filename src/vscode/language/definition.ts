@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { toVsRange } from '../convert';
+import { toVsRange } from '../shared/convert';
 import type { PlanStore } from '../planStore';
 import { mentionAtPosition, sectionRange, uriOf } from './planContext';
 

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
-import { phaseSummaryMarkdown } from '../../core/language';
-import { toVsRange } from '../convert';
+import { phaseSummaryMarkdown } from '../../core/api';
+import { toVsRange } from '../shared/convert';
 import type { PlanStore } from '../planStore';
-import { fileLabel, mentionAtPosition } from './planContext';
+import { mentionAtPosition } from './planContext';
+import { displayPath } from '../shared/displayPath';
 
 /** A phase at a glance on its heading id, a reference to it, or a mention of it in prose. */
 export class PhaseHoverProvider implements vscode.HoverProvider {
@@ -12,7 +13,7 @@ export class PhaseHoverProvider implements vscode.HoverProvider {
     const found = await mentionAtPosition(this.store, document, position, token);
     const target = found?.mention.target;
     if (!found || !target) return undefined;
-    const markdown = new vscode.MarkdownString(phaseSummaryMarkdown(found.index, target, { fileLabel: fileLabel(target.plan.file) }));
+    const markdown = new vscode.MarkdownString(phaseSummaryMarkdown(found.index, target, { fileLabel: displayPath(target.plan.file) }));
     return new vscode.Hover(markdown, toVsRange(found.mention.range));
   }
 }

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import type { PhaseRef, WorkspaceIndex } from '../../core/graph';
-import { mentionAt, type PhaseMention } from '../../core/language';
-import { toVsRange } from '../convert';
+import { mentionAt, type PhaseMention, type PhaseRef, type WorkspaceIndex } from '../../core/api';
+import { toVsRange } from '../shared/convert';
 import type { PlanEntry, PlanStore } from '../planStore';
 
 /** Plan documents are markdown; which markdown is a plan is the store's call (≥1 phase). */
@@ -55,11 +54,6 @@ export async function mentionAtPosition(store: PlanStore, document: vscode.TextD
 
 export function uriOf(file: string): vscode.Uri {
   return vscode.Uri.parse(file);
-}
-
-/** How hovers and messages name a plan: its workspace-relative path. */
-export function fileLabel(file: string): string {
-  return vscode.workspace.asRelativePath(uriOf(file));
 }
 
 export function headingLocation(target: PhaseRef): vscode.Location {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { referencesTo } from '../../core/language';
-import { toVsRange } from '../convert';
+import { referencesTo } from '../../core/api';
+import { toVsRange } from '../shared/convert';
 import type { PlanStore } from '../planStore';
 import { headingLocation, mentionAtPosition, uriOf } from './planContext';
 

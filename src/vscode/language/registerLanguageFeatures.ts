@@ -2,7 +2,6 @@ import * as vscode from 'vscode';
 import type { PlanStore } from '../planStore';
 import { COMPLETION_TRIGGERS, PhaseCompletionProvider } from './completion';
 import { PhaseDefinitionProvider } from './definition';
-import { DependentsLensProvider } from './dependentsLens';
 import { PhaseHoverProvider } from './hover';
 import { PLAN_SELECTOR } from './planContext';
 import { PhaseReferenceProvider } from './references';
@@ -11,11 +10,10 @@ import { PhaseSymbolProvider } from './symbols';
 
 /**
  * Plans as a language: definition, hover, references, rename, completion and workspace
- * symbols on phase ids, plus the `N dependents` lens. All of it reads the store's parse of a
- * document version and its workspace index; nothing here parses.
+ * symbols on phase ids (the `N dependents` lens is in codeLens/). All of it reads the store's
+ * parse of a document version and its workspace index; nothing here parses.
  */
 export function registerLanguageFeatures(store: PlanStore): vscode.Disposable {
-  const lens = new DependentsLensProvider(store);
   return vscode.Disposable.from(
     vscode.languages.registerDefinitionProvider(PLAN_SELECTOR, new PhaseDefinitionProvider(store)),
     vscode.languages.registerHoverProvider(PLAN_SELECTOR, new PhaseHoverProvider(store)),
@@ -23,7 +21,5 @@ export function registerLanguageFeatures(store: PlanStore): vscode.Disposable {
     vscode.languages.registerRenameProvider(PLAN_SELECTOR, new PhaseRenameProvider(store)),
     vscode.languages.registerCompletionItemProvider(PLAN_SELECTOR, new PhaseCompletionProvider(store), ...COMPLETION_TRIGGERS),
     vscode.languages.registerWorkspaceSymbolProvider(new PhaseSymbolProvider(store)),
-    lens,
-    vscode.languages.registerCodeLensProvider(PLAN_SELECTOR, lens),
   );
 }

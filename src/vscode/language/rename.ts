@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { renamePhase } from '../../core/language';
-import { phaseName, referenceName } from '../../core/phases';
-import { toVsRange } from '../convert';
+import { phaseName, referenceName, renamePhase } from '../../core/api';
+import { toVsRange } from '../shared/convert';
 import type { PlanStore } from '../planStore';
-import { fileLabel, mentionNow, planContext, planContextNow, uriOf } from './planContext';
+import { mentionNow, planContext, planContextNow, uriOf } from './planContext';
+import { displayPath } from '../shared/displayPath';
 
 /**
  * F2 on a phase heading id or a dependency reference renames the phase: its heading and every
@@ -47,7 +47,7 @@ export class PhaseRenameProvider implements vscode.RenameProvider {
       if (!lines.has(file)) lines.set(file, this.store.get(uriOf(file))?.text.split(/\r?\n/));
       return lines.get(file)?.[line - 1];
     };
-    const result = renamePhase(context.index, target, newName, lineOf, { fileLabel });
+    const result = renamePhase(context.index, target, newName, lineOf, { fileLabel: displayPath });
     if (!result.ok) {
       // Not thrown: VS Code would hand a refused rename to the next provider, and the built-in
       // markdown one renames the whole heading text ("## Phase 2B: Loader" → "## 2A"). An empty

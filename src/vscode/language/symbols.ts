@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { workspaceSymbols } from '../../core/language';
+import { workspaceSymbols } from '../../core/api';
 import type { PlanStore } from '../planStore';
 import { headingLocation } from './planContext';
 

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
-import { BRANCH_VARIABLES } from '../../core/branchName';
-import { capitalizedPhaseName, phaseName } from '../../core/lint/phaseName';
-import { SECTION } from '../config';
-import type { ResolvedPhase } from '../phaseTarget';
+import { BRANCH_VARIABLES, capitalizedPhaseName, phaseName } from '../../core/api';
+import { SECTION } from '../shared/config';
+import type { ResolvedPhase } from '../shared/phaseTarget';
 import { decideBranchIntent, decideBranchStep } from './branchDecision';
 import { gitApi } from './git';
 import type { GitRepository } from './gitApi';

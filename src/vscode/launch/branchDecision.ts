@@ -1,4 +1,4 @@
-import { branchNameFor, type BranchNameInput } from '../../core/branchName';
+import { branchNameFor, type BranchNameInput } from '../../core/api';
 
 /**
  * Branch per phase (`phaselens.launch.branch`), decided without `vscode` so the rules are

@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
-import { phaseName } from '../../core/lint/phaseName';
-import { detectShell, expandLaunchCommand, wslEnvFor, type LaunchValues } from '../../core/shell';
-import { SECTION } from '../config';
+import { detectShell, expandLaunchCommand, type LaunchValues, phaseName, wslEnvFor } from '../../core/api';
+import { SECTION } from '../shared/config';
 import type { PlanStore } from '../planStore';
-import type { ResolvedPhase } from '../phaseTarget';
+import type { ResolvedPhase } from '../shared/phaseTarget';
 import { openChatWith } from './chat';
 import { decideLaunchAction } from './launchAction';
 import type { LaunchDecision } from './launchDecision';
@@ -12,7 +11,7 @@ import { promptFilePath, writePromptFile } from './promptFile';
 import { phasePromptText } from './promptSource';
 import { newPhaseTerminal, workingFolderFor } from './terminal';
 import type { RunTracker } from '../runs/runTracker';
-import { targetOf } from '../phaseTarget';
+import { targetOf } from '../shared/phaseTarget';
 
 export type LaunchResult =
   /** `run`: the id of the run that follows it, when runs are tracked. */

@@ -1,12 +1,11 @@
 import * as fs from 'node:fs/promises';
 import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
-import { phasePrompt } from '../../core/prompt';
-import { PROMPT_VARIABLES, renderPromptTemplate, STARTER_PROMPT_TEMPLATE } from '../../core/promptTemplate';
-import { SECTION } from '../config';
-import { promptInputFor } from '../phaseDescriptions';
+import { phasePrompt, PROMPT_VARIABLES, renderPromptTemplate, STARTER_PROMPT_TEMPLATE } from '../../core/api';
+import { SECTION } from '../shared/config';
+import { promptInputFor } from './promptInput';
 import type { PlanStore } from '../planStore';
-import type { ResolvedPhase } from '../phaseTarget';
+import type { ResolvedPhase } from '../shared/phaseTarget';
 import { creationStaysInside, isInside, locateTemplate, MAX_TEMPLATE_BYTES, type TemplateLocation } from './templatePath';
 
 const SETTING = 'launch.promptTemplate';

@@ -1,4 +1,4 @@
-import type { WorkspaceIndex } from '../../core/graph';
+import type { WorkspaceIndex } from '../../core/api';
 
 /**
  * Which plans may have different findings after the plans in `changed` were edited, added or

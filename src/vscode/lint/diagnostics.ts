@@ -1,12 +1,10 @@
 import * as vscode from 'vscode';
-import type { Finding, Severity } from '../../core/lint';
-import { affects, isEnabled, lintConfig } from '../config';
-import { toVsRange } from '../convert';
+import { type Finding, ruleDocsUrl, type Severity, systemTimers } from '../../core/api';
+import { affects, isEnabled, lintConfig } from '../shared/config';
+import { toVsRange } from '../shared/convert';
 import type { PlanStore } from '../planStore';
-import { systemTimers } from '../../core/store';
 import { DiagnosticsPublisher, type LintEditor } from './diagnosticsPublisher';
 import type { PlanLinter } from './planLinter';
-import { ruleDocsUrl } from './ruleDocs';
 
 /**
  * Lint findings as diagnostics in the Problems panel. What to lint and when, and what to

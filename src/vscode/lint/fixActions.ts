@@ -1,5 +1,4 @@
-import { disableForFileFix, disableForLineFix, type Finding } from '../../core/lint';
-import type { Range, TextEdit } from '../../core/model';
+import { disableForFileFix, disableForLineFix, type Finding, type Range, type TextEdit } from '../../core/api';
 
 /**
  * What the code-action provider offers, as plain data: one entry per distinct fix, each a set of

@@ -1,6 +1,4 @@
-import type { WorkspaceIndex } from '../../core/graph';
-import { lintPlan, type Finding, type LintConfig } from '../../core/lint';
-import type { PlanEntry, PlanStore, StoreUri } from '../../core/store';
+import { type Finding, type LintConfig, lintPlan, type PlanEntry, type PlanStore, type StoreUri, type WorkspaceIndex } from '../../core/api';
 import { withSuggestionLocations } from './suggestionLocation';
 
 /**

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { isEnabled } from '../config';
-import { toWorkspaceEdit } from '../convert';
+import { isEnabled } from '../shared/config';
+import { toWorkspaceEdit } from '../shared/convert';
 import { isDiagnosticOf } from './diagnostics';
 import { findingTouches, fixAllAction, quickFixActions, type FixAction } from './fixActions';
 import type { PlanLinter } from './planLinter';

@@ -1,9 +1,9 @@
 import type * as vscode from 'vscode';
-import type { Finding } from '../../core/lint';
+import type { Finding } from '../../core/api';
 import { registerDiagnostics } from './diagnostics';
 import type { PlanStore } from '../planStore';
 import { registerQuickFixes } from './quickFixes';
-import { lintConfig } from '../config';
+import { lintConfig } from '../shared/config';
 import { PlanLinter } from './planLinter';
 
 /** What integration tests see of linting through the API `activate` returns. */

@@ -1,7 +1,4 @@
-import type { WorkspaceIndex } from '../../core/graph';
-import type { Finding } from '../../core/lint';
-import { capitalizedPhaseName } from '../../core/lint/phaseName';
-import { workspaceFor } from '../../core/lint/workspaceByFile';
+import { capitalizedPhaseName, type Finding, workspaceFor, type WorkspaceIndex } from '../../core/api';
 
 /**
  * A broken reference with a "did you mean 2B?" fix also points at 2B itself, as related

@@ -1,9 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import type { Phase } from '../../core/model';
-import { parsePlan } from '../../core/parse/parsePlan';
-import { allPhases } from '../../core/phases';
+import { allPhases, parsePlan, type Phase } from '../../core/api';
 import type { PlanStore } from '../planStore';
 import type { PhaseCopy, PlanSource } from '../tree/buildNodes';
 import { branchTip, isMerged } from './worktrees';

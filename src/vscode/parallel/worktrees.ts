@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { decideWorktreeStep, parseWorktreeList } from '../../core/worktree';
+import { decideWorktreeStep, parseWorktreeList } from '../../core/api';
 import { gitComplaint, runGit } from './runGit';
 
 export type RepositoryCheck =

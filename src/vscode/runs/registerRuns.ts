@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
-import { runBadge } from '../../core/runs';
-import type { PhaseTarget } from '../phaseTarget';
+import { runBadge } from '../../core/api';
+import type { PhaseTarget } from '../shared/phaseTarget';
 import type { PlanStore } from '../planStore';
-import { registerRunLens } from './runLens';
 import { registerRunNotifications, type RunEndNotice } from './runNotifications';
 import { registerRunStatusBar } from './runStatusBar';
 import { RunTracker } from './runTracker';
@@ -24,7 +23,7 @@ export interface RunsFeature extends vscode.Disposable {
 
 const MINUTE = 60_000;
 
-/** Runs: the tracker, its status-bar item, lens and end notifications, and a minute tick while anything runs. */
+/** Runs: the tracker, its status-bar item and end notifications, and a minute tick while anything runs (the lens is codeLens/runLens.ts). */
 export function registerRuns(context: vscode.ExtensionContext, store: PlanStore): RunsFeature {
   const tracker = new RunTracker(context.workspaceState);
   const display = new vscode.EventEmitter<void>();
@@ -56,7 +55,6 @@ export function registerRuns(context: vscode.ExtensionContext, store: PlanStore)
       display.fire();
     }),
     registerRunStatusBar(tracker),
-    registerRunLens(store, view),
     registerRunNotifications(store, tracker, notices),
     { dispose: () => ticker && clearInterval(ticker) },
   );

@@ -1,10 +1,6 @@
 import * as vscode from 'vscode';
-import { runEndMessage, type Run } from '../../core/runs';
-import { openItems } from '../../core/operations/write';
-import type { Phase } from '../../core/model';
-import { parsePlan } from '../../core/parse/parsePlan';
-import { allPhases } from '../../core/phases';
-import { resolveTarget, type PhaseTarget } from '../phaseTarget';
+import { allPhases, openItems, parsePlan, type Phase, type Run, runEndMessage } from '../../core/api';
+import { resolveTarget, type PhaseTarget } from '../shared/phaseTarget';
 import type { PlanStore } from '../planStore';
 import type { RunTracker } from './runTracker';
 

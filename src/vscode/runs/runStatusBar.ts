@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
-import { elapsedText } from '../../core/runs';
+import { elapsedText } from '../../core/api';
+import { SHOW_RUNS_COMMAND } from './runCommands';
 import type { RunTracker } from './runTracker';
-
-export const SHOW_RUNS_COMMAND = 'phaselens.showRuns';
 
 /** `▶ 2 running`: how many phases are running, hidden when none; a click lists them. */
 export function registerRunStatusBar(runs: RunTracker, now: () => number = Date.now): vscode.Disposable {
@@ -17,11 +16,5 @@ export function registerRunStatusBar(runs: RunTracker, now: () => number = Date.
     item.show();
   };
   render();
-  const command = vscode.commands.registerCommand(SHOW_RUNS_COMMAND, async () => {
-    const picks = runs.running().map((run) => ({ label: `$(play) ${run.name}`, description: `running · ${elapsedText(now() - run.startedAt)}`, run }));
-    if (picks.length === 0) return void vscode.window.showInformationMessage('No phase is running.');
-    const chosen = await vscode.window.showQuickPick(picks, { placeHolder: 'Show the terminal of which run?' });
-    if (chosen) runs.terminalOf(chosen.run)?.show();
-  });
-  return vscode.Disposable.from(item, command, runs.onDidChange(render));
+  return vscode.Disposable.from(item, runs.onDidChange(render));
 }

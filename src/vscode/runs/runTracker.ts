@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { endRun, latestRunOf, readRuns, reconcileRuns, runsToStore, type EndReason, type Run } from '../../core/runs';
-import type { PhaseTarget } from '../phaseTarget';
+import { type EndReason, endRun, latestRunOf, readRuns, reconcileRuns, type Run, runsToStore } from '../../core/api';
+import type { PhaseTarget } from '../shared/phaseTarget';
 import { runTrackedCommand, type CommandEnd } from './terminalCommand';
 
 const STATE_KEY = 'phaselens.runs';

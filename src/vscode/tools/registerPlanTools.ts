@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { fail, PLAN_TOOLS, runPlanTool, toolResultText, type PlanToolDefinition, type PlanToolOutcome } from '../../core/operations';
+import { fail, PLAN_TOOLS, type PlanToolDefinition, type PlanToolOutcome, runPlanTool, toolResultText } from '../../core/api';
 import type { PlanStore } from '../planStore';
 import { applyPlanWrite, storeWorkspace } from './storeWorkspace';
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { PlanSource, PlanWorkspace, PlanWrite } from '../../core/operations';
-import { toWorkspaceEdit } from '../convert';
-import { displayPath } from '../phaseDescriptions';
+import type { PlanSource, PlanWorkspace, PlanWrite } from '../../core/api';
+import { applyEdits } from '../shared/applyEdits';
+import { displayPath } from '../shared/displayPath';
 import type { PlanEntry, PlanStore } from '../planStore';
 
 /** The store's plans as the core operations take them, each source remembering its entry. */
@@ -35,9 +35,5 @@ export async function applyPlanWrite(workspace: StoreWorkspace, write: PlanWrite
   const entry = workspace.entryOf(write.source);
   const document = await vscode.workspace.openTextDocument(entry.uri);
   if (document.getText() !== write.source.text) return 'stale';
-  const wasDirty = document.isDirty;
-  const applied = await vscode.workspace.applyEdit(toWorkspaceEdit(document.uri, write.edits));
-  if (!applied) return 'refused';
-  if (!wasDirty && !document.isUntitled) await document.save();
-  return 'applied';
+  return (await applyEdits(document, write.edits, { saveVisible: true })) ? 'applied' : 'refused';
 }

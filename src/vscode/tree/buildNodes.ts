@@ -1,7 +1,4 @@
-import type { Criterion, Phase, Plan, Task } from '../../core/model';
-import type { PhaseRef, WorkspaceIndex } from '../../core/graph/types';
-import { phaseName } from '../../core/lint/phaseName';
-import { allPhases, ancestorsOf } from '../../core/phases';
+import { allPhases, ancestorsOf, type Criterion, type Phase, phaseName, type PhaseRef, type Plan, type Task, type WorkspaceIndex } from '../../core/api';
 import { isPhaseVisible, type TreeFilter } from './filter';
 import type { CriteriaNode, CriterionNode, DependenciesNode, DependencyNode, DisplayStatus, PhaseChildNode, PhaseNode, PhaseSummary, PlanNode, TaskNode } from './nodes';
 

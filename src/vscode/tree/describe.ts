@@ -1,9 +1,6 @@
-import type { Criterion, Phase } from '../../core/model';
-import { phaseName } from '../../core/lint/phaseName';
-import { flattenTasks } from '../../core/parse/deriveStatus';
+import { type Criterion, displayFileName, flattenTasks, type Phase, phaseName, referenceName, taskCounts } from '../../core/api';
 import type { CriteriaNode, DependenciesNode, DependencyNode, DisplayStatus, PhaseNode, PhaseSummary, TaskNode } from './nodes';
 import { statusStyle, statusTitle } from './statusStyle';
-import { referenceName } from '../../core/phases';
 
 /**
  * The words the tree, its tooltips and the status bar show. Plain strings (tooltips are
@@ -27,8 +24,7 @@ export function phaseLabel(phase: Pick<Phase, 'id' | 'kind' | 'title'>): string 
  * CodeLens and the status derivation count them, so every view gives one phase one number.
  */
 export function taskProgress(phase: Pick<Phase, 'tasks'>): Progress {
-  const tasks = flattenTasks(phase.tasks);
-  return { done: tasks.filter((task) => task.done).length, total: tasks.length };
+  return taskCounts(phase.tasks);
 }
 
 /** Direct sub-phases that are done: how far a parent is whose work sits in its sub-phases. */
@@ -111,7 +107,7 @@ export function dependencyLabel(node: Pick<DependencyNode, 'ref' | 'resolved'>):
 export function dependencyDescription(node: Pick<DependencyNode, 'ref' | 'resolved' | 'uri'>): string {
   if (!node.resolved) return node.ref.markedComplete ? 'not found · marked complete' : 'not found';
   const status = statusStyle(node.resolved.status).label;
-  return node.resolved.uri === node.uri ? status : `${status} · ${fileName(node.resolved.uri)}`;
+  return node.resolved.uri === node.uri ? status : `${status} · ${displayFileName(node.resolved.uri)}`;
 }
 
 /** A task's description: how many of its subtasks are done. */
@@ -185,11 +181,6 @@ function listed<T>(items: readonly T[], line: (item: T) => string): string[] {
   const shown = items.slice(0, LISTED_ITEMS).map((item) => `- ${line(item)}`);
   if (items.length > LISTED_ITEMS) shown.push(`- … and ${items.length - LISTED_ITEMS} more`);
   return shown;
-}
-
-function fileName(uri: string): string {
-  const path = uri.replace(/[?#].*$/, '');
-  return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1));
 }
 
 /** Plan text shown as markdown: no emphasis, links, html or `$(icon)` of its own. */

@@ -1,4 +1,4 @@
-import type { Phase } from '../../core/model';
+import type { Phase } from '../../core/api';
 
 /** The Phases view's filter; also the value of the `phaselens.filter` context key. */
 export type TreeFilter = '' | 'hideDone' | 'inProgressOnly';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { CursorPhaseTracker } from '../cursorPhase';
-import { targetOf } from '../phaseTarget';
+import type { CursorPhaseTracker } from './cursorPhase';
+import { targetOf } from '../shared/phaseTarget';
 import type { TreeNode } from './nodes';
 import type { PhasesTreeProvider } from './phasesTreeProvider';
 import type { PhasesViewState } from './viewState';

@@ -1,5 +1,5 @@
-import type { Criterion, DependencyRef, Phase, PhaseStatus, Task } from '../../core/model';
-import type { PhaseTarget } from '../phaseTarget';
+import type { Criterion, DependencyRef, Phase, PhaseStatus, Task } from '../../core/api';
+import type { PhaseTarget } from '../shared/phaseTarget';
 
 /**
  * The Phases tree's elements: plain model nodes, references-view style. A provider turns them
@@ -24,6 +24,12 @@ export interface NodeLocation {
   uri: string;
   /** 1-based. */
   line: number;
+}
+
+/** A command argument that names a line of a plan (a `NodeLocation`), as the tree's menus pass one. */
+export function isNodeLocation(value: unknown): value is NodeLocation {
+  const candidate = value as NodeLocation | undefined;
+  return !!candidate && typeof candidate.uri === 'string' && typeof candidate.line === 'number';
 }
 
 interface ChildNodeBase {

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import type { WorkspaceIndex } from '../../core/graph/types';
-import type { PhaseTarget } from '../phaseTarget';
+import type { Phase, WorkspaceIndex } from '../../core/api';
+import type { PhaseTarget } from '../shared/phaseTarget';
 import type { PlanStore } from '../planStore';
 import { buildPhaseNodes, walkPhaseNodes, type PhaseCopy } from './buildNodes';
-import type { Phase } from '../../core/model';
 import { isPhaseVisible, type TreeFilter } from './filter';
 import { childrenOf, type PhaseNode, type PlanNode, type TreeNode } from './nodes';
-import { childTreeItem, planTreeItem, relativePath } from './treeItems';
+import { childTreeItem, planTreeItem } from './treeItems';
+import { displayPath } from '../shared/displayPath';
 
 /** With more plans than this, plans start collapsed so the view stays readable. */
 const EXPANDED_PLANS = 5;
@@ -100,7 +100,7 @@ export class PhasesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   private rootNodes(): PlanNode[] {
     const filter = this.filter();
     const entries = this.store.plans().filter((entry) => entry.plan.phases.some((phase) => isPhaseVisible(phase, filter)));
-    entries.sort((a, b) => relativePath(a.uri.toString()).localeCompare(relativePath(b.uri.toString())));
+    entries.sort((a, b) => displayPath(a.uri.toString()).localeCompare(displayPath(b.uri.toString())));
     this.shownPlans = entries.map((entry) => entry.uri.toString());
     this.rootsEmitter.fire({ shown: entries.length, total: this.store.plans().length });
     return this.shownPlans.map((uri) => this.planNode(uri));

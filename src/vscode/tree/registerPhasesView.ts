@@ -1,15 +1,8 @@
 import * as vscode from 'vscode';
-import { createStarterPlanCommand } from '../commands/createStarterPlan';
-import { filterCommands } from '../commands/filterCommands';
-import { focusPhasesCommand } from '../commands/focusPhases';
-import { followCursorCommands } from '../commands/followCursorCommands';
-import { refreshPlansCommand } from '../commands/refreshPlans';
-import { revealPhaseCommand } from '../commands/revealPhase';
-import { onCheckboxChange, setTasksDone, toggleTaskCommand, type TaskChange } from '../commands/toggleTask';
-import { registerCommands } from '../commands/command';
-import { CursorPhaseTracker } from '../cursorPhase';
+import { onCheckboxChange, setTasksDone, type TaskChange } from '../commands/toggleTask';
+import { CursorPhaseTracker } from './cursorPhase';
 import type { PlanStore } from '../planStore';
-import { registerStatusBar } from '../statusBar';
+import { registerStatusBar } from './statusBar';
 import { filterDescription } from './filter';
 import { registerFollowCursor } from './followCursor';
 import type { TreeNode } from './nodes';
@@ -31,14 +24,23 @@ export interface PhasesTreeApi {
   onCheckboxChange(event: vscode.TreeCheckboxChangeEvent<unknown>): Promise<boolean>;
 }
 
+/** What the view's commands (registered in commands/index.ts) act on. */
+export interface PhasesViewParts {
+  provider: PhasesTreeProvider;
+  view: vscode.TreeView<TreeNode>;
+  tracker: CursorPhaseTracker;
+  state: PhasesViewState;
+}
+
 export interface PhasesView extends vscode.Disposable {
   readonly api: PhasesTreeApi;
+  readonly parts: PhasesViewParts;
 }
 
 /**
  * The Phases view and everything around it: the tree, its title-bar filter and follow-cursor
- * switches, task checkboxes, the click-to-reveal command, the status-bar item for the phase
- * under the cursor, and the starter plan behind the welcome view.
+ * state, task checkboxes, and the status-bar item for the phase under the cursor. Its commands
+ * (reveal, toggle, refresh, filters, follow cursor, focus, starter plan) are in commands/index.ts.
  */
 export function registerPhasesView(context: vscode.ExtensionContext, store: PlanStore, copies?: PhaseCopies): PhasesView {
   const state = new PhasesViewState(context.workspaceState);
@@ -76,20 +78,12 @@ export function registerPhasesView(context: vscode.ExtensionContext, store: Plan
     }),
     registerFollowCursor(provider, view, tracker, state),
     statusBar,
-    registerCommands([
-      revealPhaseCommand(store),
-      toggleTaskCommand(store),
-      refreshPlansCommand(store, provider),
-      ...filterCommands(state),
-      ...followCursorCommands(state),
-      focusPhasesCommand(provider, view, tracker, state),
-      createStarterPlanCommand(),
-    ]),
   );
   if (view.visible) void store.ensureIndexed();
 
   return {
     api: { provider, view, tracker, statusBar: statusBar.item, setTasksDone: (changes) => setTasksDone(store, changes), onCheckboxChange: checkboxHandler },
+    parts: { provider, view, tracker, state },
     dispose: () => disposable.dispose(),
   };
 }

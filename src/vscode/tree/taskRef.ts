@@ -1,6 +1,4 @@
-import type { Plan, Task } from '../../core/model';
-import { flattenTasks } from '../../core/parse/deriveStatus';
-import { allPhases } from '../../core/phases';
+import { allPhases, flattenTasks, type Plan, type Task } from '../../core/api';
 
 /** A task as the tree or a caller saw it: where it stood and what it said. */
 export interface TaskRef {

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import type { Plan } from '../../core/model';
-import { allPhases } from '../../core/phases';
+import { allPhases, type Plan } from '../../core/api';
 import { REVEAL_COMMAND, type RevealOptions } from '../commands/revealPhase';
 import {
   criteriaDescription,
@@ -18,6 +17,7 @@ import {
 } from './describe';
 import { locationOf, type CriteriaNode, type CriterionNode, type DependenciesNode, type DependencyNode, type NodeLocation, type PhaseNode, type PlanNode, type TaskNode, type TreeNode } from './nodes';
 import { statusStyle } from './statusStyle';
+import { displayPath } from '../shared/displayPath';
 
 /**
  * Turns model nodes into what VS Code draws. Every item has a stable `id`, a `contextValue`
@@ -41,18 +41,13 @@ function markdown(text: string): vscode.MarkdownString {
   return tooltip;
 }
 
-/** Workspace-relative path of a plan, with the folder's name in a multi-root workspace. */
-export function relativePath(uri: string): string {
-  return vscode.workspace.asRelativePath(vscode.Uri.parse(uri));
-}
-
 function at(location: NodeLocation): string {
-  return `${relativePath(location.uri)}:${location.line}`;
+  return `${displayPath(location.uri)}:${location.line}`;
 }
 
 export function planTreeItem(node: PlanNode, plan: Plan | undefined, expanded: boolean): vscode.TreeItem {
   const uri = vscode.Uri.parse(node.uri);
-  const path = relativePath(node.uri);
+  const path = displayPath(node.uri);
   const item = new vscode.TreeItem(plan?.title ?? path, expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
   item.id = node.id;
   item.resourceUri = uri;

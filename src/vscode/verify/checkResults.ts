@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { RecordedChecks } from '../../core/verify';
+import type { RecordedChecks } from '../../core/api';
 
 const STATE_KEY = 'phaselens.verify.lastRuns';
 

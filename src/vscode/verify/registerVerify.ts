@@ -1,8 +1,5 @@
 import * as vscode from 'vscode';
-import { splitLines } from '../../core/edits/text';
-import type { Finding } from '../../core/lint';
-import { allPhases } from '../../core/phases';
-import { failedChecksFinding, phaseChecks } from '../../core/verify';
+import { allPhases, failedChecksFinding, type Finding, phaseChecks, splitLines } from '../../core/api';
 import { toDiagnostic } from '../lint/diagnostics';
 import type { PlanStore } from '../planStore';
 import type { CheckResults } from './checkResults';

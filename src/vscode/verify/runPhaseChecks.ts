@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { CheckOutcome, VerifyCheck } from '../../core/verify';
-import type { PhaseTarget } from '../phaseTarget';
+import type { CheckOutcome, VerifyCheck } from '../../core/api';
+import type { PhaseTarget } from '../shared/phaseTarget';
 import { workingFolderFor } from '../launch/terminal';
 import type { CheckResults } from './checkResults';
 import { runChecksInTerminal } from './terminalChecks';

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import * as vscode from 'vscode';
-import { platformShell, type CheckOutcome, type VerifyCheck } from '../../core/verify';
+import { type CheckOutcome, platformShell, type VerifyCheck } from '../../core/api';
 
 /** How long the terminal may take to open before output is written anyway (it is kept until shown). */
 const OPEN_WAIT_MS = 10_000;

@@ -4,8 +4,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PhaseLensApi } from '../../../src/vscode/api';
-import type { PhasesTreeApi } from '../../../src/vscode/tree/registerPhasesView';
-import type { LintApi } from '../../../src/vscode/lint/registerLint';
 
 describe('multi-root workspace', () => {
   let api: PhaseLensApi;
@@ -37,7 +35,7 @@ describe('multi-root workspace', () => {
   });
 
   it('shows one tree root per plan, across folders', async () => {
-    const tree = api.tree as PhasesTreeApi;
+    const tree = api.tree;
     const roots = await tree.provider.getChildren();
     const labels = roots.map((node) => {
       const item = tree.provider.getTreeItem(node) as vscode.TreeItem;
@@ -47,7 +45,7 @@ describe('multi-root workspace', () => {
   });
 
   it('reports no broken reference for the cross-folder dependency', async () => {
-    const lint = api.diagnostics as LintApi;
+    const lint = api.diagnostics;
     await lint.whenIdle();
     const billing = api.store.plans().find((entry) => entry.uri.path.endsWith('PHASE_32.md'))!;
     const diagnostics = vscode.languages.getDiagnostics(billing.uri);

@@ -13,8 +13,7 @@ import { nextReadyPhase } from '../../../src/core/nextReadyPhase';
 import type { PhaseLensApi } from '../../../src/vscode/api';
 import type { PhasesTreeApi } from '../../../src/vscode/tree/registerPhasesView';
 import type { PhaseNode, TreeNode } from '../../../src/vscode/tree/nodes';
-import type { LintApi } from '../../../src/vscode/lint/registerLint';
-import type { DependencyGraphApi } from '../../../src/vscode/graph/registerDependencyGraph';
+import { until } from '../events';
 import { withRenamePreview } from '../renamePreview';
 import { keyboard, screenshot } from '../screenshot';
 
@@ -22,7 +21,6 @@ const folder = () => vscode.workspace.workspaceFolders![0]!.uri;
 const roadmap = () => vscode.Uri.joinPath(folder(), 'ROADMAP.md');
 const phase3Plan = () => vscode.Uri.joinPath(folder(), 'PHASING', 'PHASE_3.md');
 const labelOf = (item: vscode.TreeItem) => (typeof item.label === 'string' ? item.label : item.label?.label);
-const WAIT_MS = 10_000;
 
 /** The 0-based line of `document` that reads exactly `text`. */
 function lineIndex(document: vscode.TextDocument, text: string): number {
@@ -35,23 +33,6 @@ function lineIndex(document: vscode.TextDocument, text: string): number {
 async function located(uri: vscode.Uri, range: vscode.Range): Promise<string> {
   const document = await vscode.workspace.openTextDocument(uri);
   return `${path.basename(uri.fsPath)}:${range.start.line + 1} "${document.getText(range)}"`;
-}
-
-/** Resolves once `check` holds, re-checking after each `event`; fails after WAIT_MS, naming `what`. */
-async function until<E>(what: string, event: vscode.Event<E>, check: () => boolean): Promise<void> {
-  if (check()) return;
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      subscription.dispose();
-      reject(new Error(`timed out waiting for ${what}`));
-    }, WAIT_MS);
-    const subscription = event(() => {
-      if (!check()) return;
-      clearTimeout(timer);
-      subscription.dispose();
-      resolve();
-    });
-  });
 }
 
 /** The example plans as they are on disk now, to check that a test left every one as it found it. */
@@ -86,7 +67,7 @@ describe('README pictures of the example plans', () => {
   before(async () => {
     examples = snapshotExamples();
     api = (await vscode.extensions.getExtension('phaselens.phaselens')!.activate()) as PhaseLensApi;
-    tree = api.tree as PhasesTreeApi;
+    tree = api.tree;
     await api.store.ensureIndexed();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
@@ -133,7 +114,7 @@ describe('README pictures of the example plans', () => {
     await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
     for (let step = 0; step < 4; step++) await vscode.commands.executeCommand('workbench.action.decreaseViewWidth');
     await vscode.commands.executeCommand('workbench.actions.view.problems');
-    await (api.diagnostics as LintApi).whenIdle();
+    await api.diagnostics.whenIdle();
     const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri)) ?? [];
     const titles = lenses.filter((lens) => lens.range.start.line === phase2.phase.line - 1).map((lens) => lens.command?.title);
     assert.ok(titles.some((title) => title?.includes('Complete phase')), `lenses above Phase 2: ${titles.join(' | ')}`);
@@ -165,7 +146,7 @@ describe('README pictures of the example plans', () => {
   });
 
   it('the dependency graph shows the plans in dependency order', async () => {
-    const graph = api.graph as DependencyGraphApi;
+    const graph = api.graph;
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand('workbench.action.closePanel');
     const rendered = new Promise<void>((resolve) => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { buildWorkspaceIndex, type PhaseRef } from '../../../src/core/graph';
-import { phaseName } from '../../../src/core/lint/phaseName';
+import { phaseName } from '../../../src/core/phases';
 import { describeNoneReady, nextReadyPhase, type NextReady } from '../../../src/core/nextReadyPhase';
 import { parsePlan } from '../../../src/core/parse/parsePlan';
 

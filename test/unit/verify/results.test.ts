@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { parsePlan } from '../../../src/core/parse/parsePlan';
 import { checksLabel, failedChecksFinding, phaseChecks, tallyChecks, type RecordedChecks } from '../../../src/core/verify';
-import { phaseLensItems } from '../../../src/vscode/codeLensItems';
+import { phaseLensItems } from '../../../src/vscode/codeLens/phaseLensItems';
 
 const TEXT = [
   '# Plan',

@@ -1,7 +1,7 @@
 import { referenceTextFor, removeReferenceEdits, replaceReferenceEdits, writtenReference } from '../../edits/references';
 import type { PhaseRef } from '../../graph';
 import type { DependencyRef, Phase, Plan } from '../../model';
-import { capitalizedPhaseName } from '../phaseName';
+import { capitalizedPhaseName } from '../../phases';
 import type { Fix, Rule } from '../types';
 import { workspaceFor } from '../workspaceByFile';
 

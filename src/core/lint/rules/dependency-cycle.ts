@@ -1,12 +1,9 @@
 import { removeReferenceEdits, writtenReference } from '../../edits/references';
 import type { DependencyEdge, PhaseRef } from '../../graph';
-import { capitalizedPhaseName, phaseName } from '../phaseName';
+import { baseName } from '../../fileName';
+import { capitalizedPhaseName, phaseName } from '../../phases';
 import type { Rule } from '../types';
 import { workspaceFor } from '../workspaceByFile';
-
-function baseName(file: string): string {
-  return file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
-}
 
 /** A member in the cycle's path, named as everywhere else ("Phase 2C"), with its file when that is not the one being linted. */
 function pathStep(member: PhaseRef, file: string): string {

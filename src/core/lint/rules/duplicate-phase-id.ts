@@ -1,7 +1,6 @@
 import type { Phase, Section } from '../../model';
-import { allPhases } from '../../phases';
+import { allPhases, capitalizedPhaseName } from '../../phases';
 import { headingOutline, headingTextRange, parentHeadingLookup } from '../headingRange';
-import { capitalizedPhaseName } from '../phaseName';
 import type { Rule } from '../types';
 
 function normalizedTitle(title: string): string {

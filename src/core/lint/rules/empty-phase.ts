@@ -1,6 +1,5 @@
-import { allPhases } from '../../phases';
+import { allPhases, capitalizedPhaseName } from '../../phases';
 import { headingTextRange } from '../headingRange';
-import { capitalizedPhaseName } from '../phaseName';
 import type { Rule } from '../types';
 
 export const emptyPhase: Rule = {

@@ -1,8 +1,7 @@
 import { insertCriteriaSkeletonEdits } from '../../edits/criteria';
 import type { Phase, PhaseKind } from '../../model';
-import { allPhases, ancestorsOf } from '../../phases';
+import { allPhases, ancestorsOf, phaseName } from '../../phases';
 import { headingTextRange } from '../headingRange';
-import { phaseName } from '../phaseName';
 import type { Rule } from '../types';
 
 /** Calendar slots (weeks, days, sprints) and procedure steps are time boxes, not deliverables. */

@@ -1,6 +1,6 @@
 import { removeReferenceEdits, writtenReference } from '../../edits/references';
 import type { Phase } from '../../model';
-import { capitalizedPhaseName } from '../phaseName';
+import { capitalizedPhaseName } from '../../phases';
 import type { Rule } from '../types';
 import { workspaceFor } from '../workspaceByFile';
 

@@ -1,9 +1,8 @@
 import { setStatusEdits, STATUS_WORDS } from '../../edits/status';
 import { checkAllTasksEdits } from '../../edits/tasks';
 import type { Phase, Range, Task } from '../../model';
-import { allPhases } from '../../phases';
+import { allPhases, capitalizedPhaseName } from '../../phases';
 import { headingTextRange } from '../headingRange';
-import { capitalizedPhaseName } from '../phaseName';
 import type { Fix, Rule } from '../types';
 
 /** An open box the author has set aside: "(deferred)", "optional", "won't do", struck through. */

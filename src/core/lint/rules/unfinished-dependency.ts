@@ -1,5 +1,5 @@
 import type { Phase, PhaseStatus } from '../../model';
-import { capitalizedPhaseName, phaseName } from '../phaseName';
+import { capitalizedPhaseName, phaseName } from '../../phases';
 import type { Rule } from '../types';
 import { workspaceFor } from '../workspaceByFile';
 

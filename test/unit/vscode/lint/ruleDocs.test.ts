@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { runLint } from '../../../../src/cli/commands/lint';
 import { rules } from '../../../../src/core/lint';
-import { ruleDocsUrl } from '../../../../src/vscode/lint/ruleDocs';
+import { ruleDocsUrl } from '../../../../src/core/lint/ruleDocs';
 import { fixturesDir, repoRoot } from '../../../support/paths';
 
 describe('rule docs links (diagnostic code targets)', () => {

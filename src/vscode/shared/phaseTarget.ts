@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import type { Phase } from '../core/model';
-import { allPhases, phaseAtLine } from '../core/phases';
-import type { PlanEntry, PlanStore } from './planStore';
+import { allPhases, type Phase, phaseAtLine } from '../../core/api';
+import type { PlanEntry, PlanStore } from '../planStore';
 
 /**
  * How commands name a phase: plain, serializable data (it travels through CodeLens and tree

@@ -5,7 +5,7 @@ import type { Phase } from '../../../src/core/model';
 import { parsePlan } from '../../../src/core/parse/parsePlan';
 import { allPhases } from '../../../src/core/phases';
 import { phaseProgress, reopenedStatus } from '../../../src/core/progress';
-import { actionFor, phaseLensItems } from '../../../src/vscode/codeLensItems';
+import { actionFor, phaseLensItems } from '../../../src/vscode/codeLens/phaseLensItems';
 import { fixturesDir } from '../../support/paths';
 
 const phases = allPhases(parsePlan(readFileSync(path.join(fixturesDir, 'workspace/codelens/LENS_PLAN.md'), 'utf8'), 'LENS_PLAN.md'));

@@ -1,15 +1,14 @@
 import * as vscode from 'vscode';
-import { dependentsSummary } from '../../core/language';
-import { allPhases } from '../../core/phases';
-import { isEnabled } from '../config';
-import { toVsPosition, toVsRange } from '../convert';
-import { phaseLensChanges } from '../phaseLensChanges';
+import { allPhases, dependentsSummary } from '../../core/api';
+import { isEnabled } from '../shared/config';
+import { toVsPosition, toVsRange } from '../shared/convert';
+import { phaseLensChanges } from './lensChanges';
 import type { PlanStore } from '../planStore';
-import { planContextNow, refOf, uriOf } from './planContext';
+import { planContextNow, refOf, uriOf } from '../language/planContext';
 
 /**
  * `3 dependents` above each phase that others depend on; clicking it peeks the references.
- * It sits beside the action and progress lenses of codeLens.ts and obeys the same switch.
+ * It sits after the action and progress lenses of phaseLens.ts and obeys the same switch.
  */
 export class DependentsLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly changes: ReturnType<typeof phaseLensChanges>;

@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
-import { allPhases } from '../../core/phases';
+import { allPhases } from '../../core/api';
 import type { PlanStore } from '../planStore';
-import type { RunsView } from './registerRuns';
-
-export const SHOW_RUN_TERMINAL_COMMAND = 'phaselens.showRunTerminal';
+import type { RunsView } from '../runs/registerRuns';
+import { SHOW_RUN_TERMINAL_COMMAND } from '../runs/runCommands';
 
 /** `▶ running · 12 min` above the heading of a phase that runs (or `■ run finished` after); a click shows its terminal. */
-export function registerRunLens(store: PlanStore, runs: RunsView): vscode.Disposable {
+export function runLensProvider(store: PlanStore, runs: RunsView): vscode.CodeLensProvider & vscode.Disposable {
   const changed = new vscode.EventEmitter<void>();
-  const provider: vscode.CodeLensProvider = {
+  const subscription = runs.onDidChangeDisplay(() => changed.fire());
+  return {
     onDidChangeCodeLenses: changed.event,
     provideCodeLenses(document, token) {
       if (token.isCancellationRequested) return [];
@@ -22,12 +22,9 @@ export function registerRunLens(store: PlanStore, runs: RunsView): vscode.Dispos
         return [new vscode.CodeLens(range, { title: badge, command: SHOW_RUN_TERMINAL_COMMAND, arguments: [{ uri, key: phase.key }], tooltip: 'Show the run\'s terminal' })];
       });
     },
+    dispose() {
+      subscription.dispose();
+      changed.dispose();
+    },
   };
-  const command = vscode.commands.registerCommand(SHOW_RUN_TERMINAL_COMMAND, (target: { uri: string; key: string }) => {
-    const run = target && runs.tracker.runOf(target);
-    const terminal = run && runs.tracker.terminalOf(run);
-    if (terminal) terminal.show();
-    else if (run) void vscode.window.showInformationMessage(`The terminal of ${run.name}'s run is closed.`);
-  });
-  return vscode.Disposable.from(changed, command, runs.onDidChangeDisplay(() => changed.fire()), vscode.languages.registerCodeLensProvider({ language: 'markdown' }, provider));
 }

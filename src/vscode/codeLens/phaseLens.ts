@@ -1,14 +1,12 @@
 import * as vscode from 'vscode';
-import { allPhases } from '../core/phases';
-import { phaseLensItems, type LensAction, type WaitingDependency } from './codeLensItems';
-import { isEnabled } from './config';
-import { waitingOn } from './phaseDescriptions';
-import { targetOf, type PhaseTarget } from './phaseTarget';
-import { phaseLensChanges } from './phaseLensChanges';
-import type { PlanStore } from './planStore';
-import { splitLines } from '../core/edits/text';
-import { phaseChecks, tallyChecks } from '../core/verify';
-import type { CheckResults } from './verify/checkResults';
+import { allPhases, displayFileName, phaseChecks, splitLines, tallyChecks } from '../../core/api';
+import type { PlanStore } from '../planStore';
+import { isEnabled } from '../shared/config';
+import { targetOf, type PhaseTarget } from '../shared/phaseTarget';
+import { waitingOn } from '../shared/waiting';
+import type { CheckResults } from '../verify/checkResults';
+import { phaseLensChanges } from './lensChanges';
+import { phaseLensItems, type LensAction, type WaitingDependency } from './phaseLensItems';
 
 const ACTION_COMMANDS: Readonly<Record<LensAction, string>> = {
   start: 'phaselens.startPhase',
@@ -21,7 +19,7 @@ const ACTION_COMMANDS: Readonly<Record<LensAction, string>> = {
  * (`3/7 tasks · criteria 2/4`) and `waiting on Phase 2B` per unfinished dependency, which jumps
  * to it. Every command argument is a PhaseTarget, re-resolved when the command runs.
  */
-class PhaseCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
+export class PhaseLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly changes: ReturnType<typeof phaseLensChanges>;
   readonly onDidChangeCodeLenses: vscode.Event<void>;
 
@@ -52,7 +50,7 @@ class PhaseCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposabl
       const waiting = waitingOn(this.store, { entry, phase });
       const dependencies: WaitingDependency[] = waiting.map((ref) => ({
         phase: ref.phase,
-        ...(ref.plan.file !== entry.plan.file ? { otherFile: vscode.Uri.parse(ref.plan.file).path.split('/').pop() } : {}),
+        ...(ref.plan.file !== entry.plan.file ? { otherFile: displayFileName(ref.plan.file) } : {}),
       }));
       const checks = tallyChecks(phaseChecks(phase, lines), this.checkResults.get(entry.uri.toString(), phase.key));
       for (const item of phaseLensItems(phase, dependencies, checks)) {
@@ -75,9 +73,4 @@ class PhaseCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposabl
     this.changes.dispose();
     for (const subscription of this.subscriptions) subscription.dispose();
   }
-}
-
-export function registerCodeLens(store: PlanStore, checkResults: CheckResults): vscode.Disposable {
-  const provider = new PhaseCodeLensProvider(store, checkResults);
-  return vscode.Disposable.from(provider, vscode.languages.registerCodeLensProvider({ language: 'markdown' }, provider));
 }

@@ -1,8 +1,4 @@
-import { phaseName } from '../core/lint/phaseName';
-import type { Phase } from '../core/model';
-import { phaseProgress, progressLabel } from '../core/progress';
-import { statusText } from '../core/prompt';
-import { checksLabel, type ChecksTally } from '../core/verify';
+import { checksLabel, type ChecksTally, type Phase, phaseName, phaseProgress, progressLabel, statusText } from '../../core/api';
 
 /**
  * What the lenses above one phase heading say, as plain data (no `vscode` here, so it is

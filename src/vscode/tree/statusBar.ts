@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { isEnabled } from './config';
+import { isEnabled } from '../shared/config';
 import type { CursorPhaseTracker } from './cursorPhase';
-import { targetOf } from './phaseTarget';
-import type { PlanStore } from './planStore';
-import { displayStatus } from './tree/buildNodes';
-import { escapeMarkdown, phaseLabel, statusBarText, taskProgress, waitingText } from './tree/describe';
-import { statusTitle } from './tree/statusStyle';
+import { targetOf } from '../shared/phaseTarget';
+import type { PlanStore } from '../planStore';
+import { displayStatus } from './buildNodes';
+import { escapeMarkdown, phaseLabel, statusBarText, taskProgress, waitingText } from './describe';
+import { statusTitle } from './statusStyle';
 
 export const FOCUS_PHASES_COMMAND = 'phaselens.focusPhases';
 

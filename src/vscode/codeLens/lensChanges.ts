@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { affects } from './config';
-import type { PlanStore } from './planStore';
+import { affects } from '../shared/config';
+import type { PlanStore } from '../planStore';
 
 /**
  * When lenses above phase headings must be asked for again: a plan changed anywhere (a

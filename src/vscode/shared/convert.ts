@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Range, TextEdit } from '../core/model';
+import type { Range, TextEdit } from '../../core/api';
 
 /** Core ranges are 1-based lines, 0-based columns; VS Code's are 0-based both. */
 export function toVsRange(range: Range): vscode.Range {

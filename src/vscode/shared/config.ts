@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LintConfig, RuleSetting } from '../core/lint';
+import type { LintConfig, RuleSetting } from '../../core/api';
 
 /**
  * Settings are read when needed, never cached in module state: VS Code owns them, and a

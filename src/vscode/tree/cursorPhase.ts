@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { phaseAtCursor, targetOf, type PhaseTarget, type ResolvedPhase } from './phaseTarget';
-import type { PlanStore } from './planStore';
+import { phaseAtCursor, targetOf, type PhaseTarget, type ResolvedPhase } from '../shared/phaseTarget';
+import type { PlanStore } from '../planStore';
 
 /** Moving the cursor fires many selection events; the phase is looked up once it rests. */
 const SELECTION_DEBOUNCE_MS = 150;
