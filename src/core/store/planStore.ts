@@ -230,7 +230,8 @@ export class PlanStore<U extends StoreUri = StoreUri> implements Disposable {
     this.workspace.timers.clearTimeout(this.pending.get(key));
     this.pending.delete(key);
     this.parsers.delete(key);
-    if (!this.entries.has(key)) return;
+    // Closed before its first parse, it may also have been left out of a scan for being open: only the disk has it now.
+    if (!this.entries.has(key) && !this.isCandidateDocument(document)) return;
     // Unsaved edits were discarded: the file on disk is the truth again.
     const text = document.uri.scheme === 'file' || document.uri.scheme === 'vscode-remote' ? await this.readText(document.uri) : undefined;
     if (this.isOpen(document.uri)) return;

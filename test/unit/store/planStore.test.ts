@@ -122,6 +122,22 @@ describe('core/store: the plan store over an in-memory workspace', () => {
     assert.equal(announced.length, before + 1);
   });
 
+  it('reads a plan from disk when it closes before its first parse, while a scan skipped it for being open', async () => {
+    const workspace = new InMemoryWorkspace({ 'a.md': plan('Alpha'), 'b.md': plan('Beta') });
+    ({ store } = storeOver(workspace));
+    const release = workspace.holdReads();
+    const document = workspace.openDocument('b.md');
+    const indexed = store.ensureIndexed();
+    // The scan has listed the files, left b.md out as open, and waits on reading a.md.
+    while (workspace.counts.scans === 0) await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    workspace.closeDocument(document);
+    release();
+    await indexed;
+    await workspace.clock.advance(0);
+    assert.deepEqual(titles(store, 'b.md'), ['Beta step 1', 'Beta step 2'], 'the scan left it to the editor, and the editor closed it unparsed');
+  });
+
   it('follows files created, changed, deleted and renamed on disk', async () => {
     const workspace = new InMemoryWorkspace({ 'a.md': plan('Alpha') });
     let announced: string[][];
