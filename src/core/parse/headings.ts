@@ -23,16 +23,18 @@ export interface PhaseHeading extends ParsedId {
 
 const WORD = String.raw`(?<word>${UNIT_WORD})`;
 const WORD_ID = new RegExp(
-  String.raw`^${WORD}[\s\-]*(?:(?<=(?:phases?|fases?)[\s\-]*)P|(?<=milestones?[\s\-]*)M)?(?<number>${PHASE_NUMBER}(?:\s?[-–]\s?\d{1,4}(?![\w.]))?|[A-Z](?![\p{L}\p{N}]))`,
+  String.raw`^${WORD}[\s\-]*#?(?:(?<=(?:phases?|fases?)[\s\-]*)P|(?<=milestones?[\s\-]*)M)?(?<number>${PHASE_NUMBER}(?:\s?[-–]\s?\d{1,4}(?![\w.]))?|[A-Z](?![\p{L}\p{N}]))`,
   'iu',
 );
 const SHORT_ID = new RegExp(String.raw`^(?<short>P${PHASE_NUMBER}|M\d{1,4}|${VERSION_ID}|${QUARTER_ID})(?![\w.])`, 'u');
-const LEAD_DECORATION = /^(?:[\s\-–—*_#>|•·.:~]+|\[[ xX]\]\s*)+/u;
+const LEAD_DECORATION = /^(?:[\s\-–—*_#>|•·.:~]+|\[[ xX]\]\s*|\[(?=[^\]]{3,}\]))+/u;
 /** A short label before the id: "START HERE: P5.1.1 - …". */
 const LEAD_LABEL = /^(?<label>[A-Za-z][A-Za-z' ]{0,24}?)\s*[:：]\s+/u;
 /** Text that may follow an id: end, punctuation, an opening parenthesis or (for word ids) a space. */
 const SEPARATOR = /^\s*(?:$|[:：.,)\]]|[-–—|]|\()/u;
 const PAREN = /\((?<inner>[^()]{1,40})\)/gu;
+
+const COUNT_SUFFIX = /^\s*(?:\/|of(?=\s)|de(?=\s)|von(?=\s)|из(?=\s))\s*\d{1,3}(?![\d.])/iu;
 
 function readLeadingId(text: string): { parsed: ParsedId; length: number; word: boolean } | undefined {
   const wordMatch = WORD_ID.exec(text);
@@ -69,7 +71,7 @@ function strongTrailingId(text: string): { parsed: ParsedId; index: number; leng
 
 /** "(P3) Planning Summary" → "Planning Summary"; "(Monday): Kickoff" → "Kickoff (Monday)". */
 function tidyTitle(rest: string, sameKey: string): string {
-  let title = rest.replace(/^\s*[:：.\-–—|]*\s*/u, '');
+  let title = rest.replace(/^\s*[:：.\-–—|\]]*\s*/u, '');
   const lead = /^\((?<inner>[^()]*)\)\s*[:：.\-–—|]?\s*/u.exec(title);
   if (lead) {
     const inner = lead.groups!.inner!;
@@ -100,7 +102,9 @@ export function readPhaseHeading(headingText: string): PhaseHeading | undefined 
   if (leading) {
     const range = /^\s?[-–]\s?\d{1,4}[A-Za-z]?(?=\s*(?:$|[:：\-–—(]))/u.exec(text.slice(leading.length));
     if (range) leading = { ...leading, length: leading.length + range[0].length };
-    const after = text.slice(leading.length);
+    // "Phase 2/4", "Phase 1 of 5": how many phases there are, not part of the id or the title.
+    const count = COUNT_SUFFIX.exec(text.slice(leading.length))?.[0].length ?? 0;
+    const after = text.slice(leading.length + count);
     const separated = SEPARATOR.test(after) && !/^\s*\(/.test(after) ? /^\s*[:：.\-–—|]/.test(after) : false;
     // A short id ("P3", "M1") needs punctuation after it: "P3 Overview" is prose about P3.
     const acceptable = SEPARATOR.test(after) || (leading.word && !!unitOfKind(leading.parsed.kind)?.titleMayFollowBareId && /^\s+\S/.test(after));
