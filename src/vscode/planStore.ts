@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { decodeText } from '../core/text/decode';
 import type { Plan } from '../core/model';
-import { buildWorkspaceIndex, type WorkspaceIndex } from '../core/graph';
+import { WorkspaceGraph, type GraphChange, type WorkspaceIndex } from '../core/graph';
 import { parsePlan } from '../core/parse/parsePlan';
-import { buildWorkspaceIndexSliced, createDocumentParser, indexPlans, OffThreadParser, overPlanSizeLimit, PlanCache, planSizeMessage, type DocumentParser, type IndexStats } from '../core/index';
+import { runToEnd } from '../core/steps';
+import { createDocumentParser, updateGraphSliced, indexPlans, OffThreadParser, overPlanSizeLimit, PlanCache, planSizeMessage, type DocumentParser, type IndexStats } from '../core/index';
 import { planDiscovery, type PlanDiscovery } from './planDiscovery';
 
 /**
@@ -39,10 +40,12 @@ export class PlanStore implements vscode.Disposable {
   private readonly changed = new Set<string>();
   private readonly emitter = new vscode.EventEmitter<readonly vscode.Uri[]>();
   private readonly disposables: vscode.Disposable[] = [];
-  /** The graph over `plans()` and the `mutations` count it was built at; stale once they differ. */
-  private workspaceIndex: { index: WorkspaceIndex; at: number } | undefined;
-  /** Bumped by every change to the entries. */
-  private mutations = 0;
+  /** The graph over `plans()`, updated plan by plan: a keystroke re-resolves one plan, not the workspace. */
+  private readonly graph = new WorkspaceGraph([], (a, b) => a.localeCompare(b));
+  /** Files whose plans changed since the graph last heard of them. */
+  private readonly graphPending = new Set<string>();
+  /** A sliced graph update under way: `index()` finishes it at once rather than read a graph half updated. */
+  private graphUpdate: Generator<void, unknown, void> | undefined;
   private indexing: Promise<void> | undefined;
   private generation = 0;
   private flushScheduled = false;
@@ -101,19 +104,32 @@ export class PlanStore implements vscode.Disposable {
       .sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()));
   }
 
-  /** The dependency graph over all plans; rebuilt lazily after a change. */
+  /** The dependency graph over all plans; brought up to date with the plans changed since the last call. */
   index(): WorkspaceIndex {
-    if (this.workspaceIndex?.at !== this.mutations) {
-      this.workspaceIndex = { index: buildWorkspaceIndex(this.plans().map((entry) => entry.plan)), at: this.mutations };
-    }
-    return this.workspaceIndex.index;
+    if (this.graphUpdate) runToEnd(this.graphUpdate);
+    this.graphUpdate = undefined;
+    if (this.graphPending.size > 0) this.graph.update(this.takeGraphChange());
+    return this.graph.index;
   }
 
-  /** Builds the graph in slices, so that the first `index()` after indexing finds it ready. */
+  private takeGraphChange(): GraphChange {
+    const set: Plan[] = [];
+    const remove: string[] = [];
+    for (const key of this.graphPending) {
+      const plan = this.entries.get(key)?.plan;
+      if (plan && plan.phases.length > 0) set.push(plan);
+      else remove.push(key);
+    }
+    this.graphPending.clear();
+    return { set, remove };
+  }
+
+  /** Updates the graph in slices, so that the first `index()` after indexing finds it ready. */
   private async prepareIndex(): Promise<void> {
-    const at = this.mutations;
-    const index = await buildWorkspaceIndexSliced(this.plans().map((entry) => entry.plan), { sliceMs: SLICE_MS });
-    if (at === this.mutations) this.workspaceIndex = { index, at };
+    if (this.graphUpdate || this.graphPending.size === 0) return;
+    const steps = (this.graphUpdate = this.graph.updateInSteps(this.takeGraphChange()));
+    await updateGraphSliced(steps, { sliceMs: SLICE_MS });
+    if (this.graphUpdate === steps) this.graphUpdate = undefined;
   }
 
   /** Finds and reads the workspace's plans once; later calls wait for the same work. */
@@ -144,7 +160,7 @@ export class PlanStore implements vscode.Disposable {
     for (const [key, entry] of this.entries) {
       if (entry.version === undefined) {
         this.entries.delete(key);
-        this.mutations++;
+        this.graphPending.add(key);
         this.changed.add(key);
       }
     }
@@ -258,7 +274,7 @@ export class PlanStore implements vscode.Disposable {
     if (previous && previous.text === text && previous.version === undefined) return;
     this.entries.set(key, { uri, text, plan, version: undefined });
     this.changed.add(key);
-    this.mutations++;
+    this.graphPending.add(key);
   }
 
   private store(uri: vscode.Uri, text: string, version: number | undefined): PlanEntry {
@@ -271,7 +287,7 @@ export class PlanStore implements vscode.Disposable {
     this.entries.set(key, entry);
     const mattered = plan.phases.length > 0 || (previous?.plan.phases.length ?? 0) > 0;
     if (mattered) {
-      this.mutations++;
+      this.graphPending.add(key);
       this.changed.add(key);
       this.scheduleFlush();
     }
@@ -301,7 +317,7 @@ export class PlanStore implements vscode.Disposable {
     const key = uri.toString();
     this.parsers.delete(key);
     if (this.entries.delete(key)) {
-      this.mutations++;
+      this.graphPending.add(key);
       this.changed.add(key);
       this.scheduleFlush();
     }

@@ -2,4 +2,4 @@ export type { Cycle, DependencyEdge, FileView, PhaseRef, Readiness, UnresolvedRe
 export { buildWorkspaceIndex, buildWorkspaceIndexInSteps } from './workspaceIndex';
 export { toDot, toMermaid } from './render';
 export type { RenderOptions } from './render';
-export { WorkspaceGraph } from './workspaceGraph';
+export { WorkspaceGraph, type GraphChange } from './workspaceGraph';

@@ -1,5 +1,6 @@
 import type { DependencyRef, Phase, Plan } from '../model';
 import { allPhases, phaseAtLine } from '../phases';
+import { runToEnd, type Steps } from '../steps';
 import { coveringCycles } from './cycles';
 import { digraphFromPairs, stronglyConnected } from './digraph';
 import { EMPTY_VIEW } from './fileViews';
@@ -31,6 +32,16 @@ import type { Cycle, DependencyEdge, FileView, PhaseRef, UnresolvedReference, Wo
  * `compareFiles` over the files (the caller's sort), then each plan's phases depth first;
  * `buildWorkspaceIndex` over the plans in that order gives the same answers (the property test).
  */
+export interface GraphChange {
+  /** Plans added or changed (one per file). */
+  set?: readonly Plan[];
+  /** Files whose plans are gone. */
+  remove?: readonly string[];
+}
+
+/** Plans catalogued or re-resolved between two pauses of `updateInSteps`. */
+const FILES_PER_STEP = 100;
+
 export class WorkspaceGraph {
   private state: GraphState;
   private shared = false;
@@ -60,7 +71,16 @@ export class WorkspaceGraph {
    * Sets the plans of some files (added or changed) and removes others. Returns the files whose
    * findings may differ: those re-resolved and the members of cycles found or lost.
    */
-  update(change: { set?: readonly Plan[]; remove?: readonly string[] }): Set<string> {
+  update(change: GraphChange): Set<string> {
+    return runToEnd(this.updateInSteps(change));
+  }
+
+  /**
+   * `update`, pausing every hundred plans catalogued or re-resolved (see steps.ts): the first
+   * update after indexing adds the whole workspace. The graph must not be read or updated
+   * until the steps have run to their end.
+   */
+  *updateInSteps(change: GraphChange): Steps<Set<string>> {
     const changes = (change.set ?? []).some((plan) => this.state.files.get(plan.file)?.plan !== plan) || (change.remove ?? []).some((file) => this.state.files.has(file));
     if (!changes) return new Set();
     if (this.shared) {
@@ -79,6 +99,7 @@ export class WorkspaceGraph {
       if (old?.plan === plan) continue;
       this.setEntry(plan, changedKeys);
       changedFiles.add(plan.file);
+      if (changedFiles.size % FILES_PER_STEP === 0) yield;
     }
 
     // Whose references may resolve (or be suggested) differently now.
@@ -98,7 +119,12 @@ export class WorkspaceGraph {
     for (const file of relink) if (!state.files.has(file)) relink.delete(file);
     this.lastRelinked = relink.size;
 
-    for (const file of relink) this.relink(file);
+    let done = 0;
+    for (const file of relink) {
+      this.relink(file);
+      if (++done % FILES_PER_STEP === 0) yield;
+    }
+    yield;
     const affected = new Set([...changedFiles, ...relink]);
     for (const file of this.recomputeCycles(relink, changedFiles)) affected.add(file);
     return affected;
@@ -233,7 +259,7 @@ export class WorkspaceGraph {
 
     // Strongly connected components of the reachable part are those of the whole graph: a
     // cycle through a reachable phase stays within what that phase reaches.
-    const nodes = [...reachable].sort((a, b) => this.comparePositions(a, b));
+    const nodes = this.inWorkspaceOrder(reachable);
     const number = new Map<PhaseRef, number>(nodes.map((ref, i) => [ref, i]));
     const from: number[] = [];
     const to: number[] = [];
@@ -256,6 +282,20 @@ export class WorkspaceGraph {
     }
     state.cycles = kept.sort((a, b) => this.comparePositions(a.start, b.start));
     return touched;
+  }
+
+  /** Sorted by file (one comparison per pair of files, however many phases), then by position in the plan. */
+  private inWorkspaceOrder(refs: ReadonlySet<PhaseRef>): PhaseRef[] {
+    const byFile = new Map<string, PhaseRef[]>();
+    for (const ref of refs) {
+      const list = byFile.get(ref.plan.file);
+      if (list) list.push(ref);
+      else byFile.set(ref.plan.file, [ref]);
+    }
+    return [...byFile.keys()].sort(this.compareFiles).flatMap((file) => {
+      const refOf = this.state.files.get(file)!.refOf;
+      return byFile.get(file)!.sort((a, b) => refOf.get(a.phase)! - refOf.get(b.phase)!);
+    });
   }
 
   private comparePositions(a: PhaseRef, b: PhaseRef): number {

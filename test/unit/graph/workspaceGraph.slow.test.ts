@@ -6,6 +6,6 @@ describe('graph: incremental workspace graph (many samples)', function () {
   this.timeout(900_000);
 
   it('equals the graph built from scratch after random edit sequences', () => {
-    fc.assert(fc.property(operations, checkSequence), { numRuns: 600 });
+    fc.assert(fc.property(operations, checkSequence), { numRuns: 1_500 });
   });
 });
