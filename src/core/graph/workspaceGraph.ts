@@ -4,7 +4,7 @@ import { runToEnd, type Steps } from '../steps';
 import { coveringCycles } from './cycles';
 import { digraphFromPairs, stronglyConnected } from './digraph';
 import { EMPTY_VIEW } from './fileViews';
-import { keysOneEditAway } from './suggest';
+import { keysOneEditAway, type Suggestion } from './suggest';
 import { topologicalOrder } from './topologicalOrder';
 import { readinessOf } from './workspaceIndex';
 import type { Cycle, DependencyEdge, FileView, PhaseRef, UnresolvedReference, WorkspaceIndex } from './types';
@@ -119,6 +119,7 @@ export class WorkspaceGraph {
     for (const file of relink) if (!state.files.has(file)) relink.delete(file);
     this.lastRelinked = relink.size;
 
+    this.nearKeys = new Map();
     let done = 0;
     for (const file of relink) {
       this.relink(file);
@@ -180,15 +181,15 @@ export class WorkspaceGraph {
     const links = state.links.get(file);
     if (!links) return;
     state.links.delete(file);
-    for (const target of links.targetFiles) editSet(state, state.referring, target, (files) => files.delete(file));
-    for (const key of links.namedKeys) editSet(state, state.naming, key, (files) => files.delete(file));
-    for (const key of links.missingKeys) editSet(state, state.missing, key, (files) => files.delete(file));
+    this.reindexLinks(state.referring, file, links.targetFiles);
+    this.reindexLinks(state.naming, file, links.namedKeys);
+    this.reindexLinks(state.missing, file, links.missingKeys);
   }
 
   /** Resolves the references of `file` against the current catalog. */
   private relink(file: string) {
     const state = this.state;
-    this.unlink(file);
+    const old = state.links.get(file);
     const entry = state.files.get(file)!;
     const edges: DependencyEdge[] = [];
     const edgeStart = new Int32Array(entry.refs.length + 1);
@@ -214,18 +215,31 @@ export class WorkspaceGraph {
     });
     edgeStart[entry.refs.length] = edges.length;
     state.links.set(file, { edges, edgeStart, unresolved, targetFiles, namedKeys, missingKeys });
-    for (const target of targetFiles) editSet(state, state.referring, target, (files) => files.add(file));
-    for (const key of namedKeys) editSet(state, state.naming, key, (files) => files.add(file));
-    for (const key of missingKeys) editSet(state, state.missing, key, (files) => files.add(file));
+    // Only what changed: a key named by every plan has a set of a thousand files, copied on its first edit after a snapshot.
+    this.reindexLinks(state.referring, file, old?.targetFiles, targetFiles);
+    this.reindexLinks(state.naming, file, old?.namedKeys, namedKeys);
+    this.reindexLinks(state.missing, file, old?.missingKeys, missingKeys);
   }
+
+  /** Moves `file` in a reverse table from the sets under `before` to those under `after`. */
+  private reindexLinks(table: Map<string, Set<string>>, file: string, before: ReadonlySet<string> = new Set(), after: ReadonlySet<string> = new Set()) {
+    for (const key of before) if (!after.has(key)) editSet(this.state, table, key, (files) => files.delete(file));
+    for (const key of after) if (!before.has(key)) editSet(this.state, table, key, (files) => files.add(file));
+  }
+
+  /** The existing keys near each missing key, for one update (the same id tends to be missing many times). */
+  private nearKeys = new Map<string, Suggestion[]>();
 
   /** "Did you mean": as `catalogPhases`' suggest, over the current catalog. */
   private suggest(missingKey: string, fromFile: string): PhaseRef | undefined {
     const state = this.state;
-    const colon = missingKey.indexOf(':');
-    const alphabet = colon > 0 ? state.alphabets.get(missingKey.slice(0, colon)) : undefined;
-    if (!alphabet) return undefined;
-    const near = keysOneEditAway(missingKey, new Set(alphabet.keys()), (key) => state.holders.has(key));
+    let near = this.nearKeys.get(missingKey);
+    if (!near) {
+      const colon = missingKey.indexOf(':');
+      const alphabet = colon > 0 ? state.alphabets.get(missingKey.slice(0, colon)) : undefined;
+      near = alphabet ? keysOneEditAway(missingKey, new Set(alphabet.keys()), (key) => state.holders.has(key)) : [];
+      this.nearKeys.set(missingKey, near);
+    }
     if (near.length === 0) return undefined;
     const own = state.files.get(fromFile)!;
     const ranked = near
@@ -345,8 +359,8 @@ interface GraphState {
   links: Map<string, FileLinks>;
   /** Per key, the files with a phase of that key, in workspace order (replaced, never edited). */
   holders: Map<string, readonly string[]>;
-  /** Per kind, how many distinct keys use each character of their numbers. */
-  alphabets: Map<string, Map<string, number>>;
+  /** Per kind, how many distinct keys use each character of their numbers (replaced, never edited). */
+  alphabets: Map<string, ReadonlyMap<string, number>>;
   /** Per file, the files pointing into it (edges and suggestions). */
   referring: Map<string, Set<string>>;
   /** Per key, the files whose references name it. */
@@ -381,7 +395,7 @@ function copyState(state: GraphState): GraphState {
     order: [...state.order],
     links: new Map(state.links),
     holders: new Map(state.holders),
-    alphabets: new Map([...state.alphabets].map(([kind, counts]) => [kind, new Map(counts)])),
+    alphabets: new Map(state.alphabets),
     referring: new Map(state.referring),
     naming: new Map(state.naming),
     missing: new Map(state.missing),
@@ -403,14 +417,14 @@ function editSet(state: GraphState, table: Map<string, Set<string>>, key: string
 function countKey(state: GraphState, key: string, delta: 1 | -1) {
   const colon = key.indexOf(':');
   const kind = key.slice(0, colon);
-  let counts = state.alphabets.get(kind);
-  if (!counts) state.alphabets.set(kind, (counts = new Map()));
+  const counts = new Map(state.alphabets.get(kind));
   for (const char of new Set(key.slice(colon + 1))) {
     const next = (counts.get(char) ?? 0) + delta;
     if (next > 0) counts.set(char, next);
     else counts.delete(char);
   }
-  if (counts.size === 0) state.alphabets.delete(kind);
+  if (counts.size > 0) state.alphabets.set(kind, counts);
+  else state.alphabets.delete(kind);
 }
 
 function catalogPlan(plan: Plan): FileEntry {
@@ -468,7 +482,6 @@ function compareStrings(a: string, b: string): number {
 
 /** A read-only view of one state; the whole-workspace lists are assembled on first use. */
 function snapshotOf(state: GraphState, compareFiles: (a: string, b: string) => number): WorkspaceIndex {
-  const entries = state.order.map((file) => state.files.get(file)!);
   let plans: Plan[] | undefined;
   let edges: DependencyEdge[] | undefined;
   let unresolved: UnresolvedReference[] | undefined;
@@ -489,7 +502,7 @@ function snapshotOf(state: GraphState, compareFiles: (a: string, b: string) => n
 
   return {
     get plans() {
-      return (plans ??= entries.map((entry) => entry.plan));
+      return (plans ??= state.order.map((file) => state.files.get(file)!.plan));
     },
     get edges() {
       return (edges ??= state.order.flatMap((file) => state.links.get(file)?.edges ?? []));
@@ -501,7 +514,7 @@ function snapshotOf(state: GraphState, compareFiles: (a: string, b: string) => n
       return (cycles ??= state.cycles.map(({ cycle }) => cycle));
     },
     get order() {
-      return (order ??= wholeOrder(state, entries));
+      return (order ??= wholeOrder(state, state.order.map((file) => state.files.get(file)!)));
     },
     lookup: (key, fromFile) => {
       const lower = key.toLowerCase();
