@@ -4,7 +4,7 @@ import type { Plan } from '../core/model';
 import { WorkspaceGraph, type GraphChange, type WorkspaceIndex } from '../core/graph';
 import { parsePlan } from '../core/parse/parsePlan';
 import { runToEnd } from '../core/steps';
-import { createDocumentParser, updateGraphSliced, indexPlans, OffThreadParser, overPlanSizeLimit, PlanCache, planSizeMessage, type DocumentParser, type IndexStats } from '../core/index';
+import { createDocumentParser, updateGraphSliced, indexPlans, overPlanSizeLimit, ParserPool, PlanCache, planSizeMessage, type DocumentParser, type IndexStats } from '../core/index';
 import { planDiscovery, type PlanDiscovery } from './planDiscovery';
 
 /**
@@ -172,12 +172,13 @@ export class PlanStore implements vscode.Disposable {
     await vscode.commands.executeCommand('setContext', 'phaselens.indexed', false);
     const files = (await this.discovery.findPlanCandidates()).filter((uri) => !this.isOpen(uri));
     const cache = (this.cache ??= await this.loadCache());
-    const offThread = this.parserWorker ? new OffThreadParser(this.parserWorker) : undefined;
+    // One parser worker per core: a cold index keeps every core busy, the host only decodes.
+    const offThread = this.parserWorker ? ParserPool.ofWorkers(this.parserWorker) : undefined;
     let indexed: Awaited<ReturnType<typeof indexPlans>>;
     try {
       indexed = await indexPlans(
         files.map((uri) => ({ uri: uri.toString(), read: () => readText(uri) })),
-        { cache, sliceMs: SLICE_MS, keepText: true, buildIndex: false, offThread },
+        { cache, sliceMs: SLICE_MS, keepText: true, buildIndex: false, offThread, parsesInFlight: 4 * (offThread?.size ?? 1) },
       );
     } finally {
       // The worker's memory is only worth keeping while there is a workspace to read.
