@@ -2,6 +2,7 @@ export { createDocumentParser, type DocumentParser } from './documentParser';
 export { detachPlan } from './detachPlan';
 export { buildWorkspaceIndexSliced, indexPlans, updateGraphSliced, type IndexedPlan, type IndexOptions, type IndexProgress, type IndexResult, type IndexStats, type PlanParserThread, type PlanSource } from './indexPlans';
 export { OffThreadParser } from './offThreadParser';
+export { parsePlansInParallel, type ParallelParseOptions, type ParallelParseResult, type ParseJob } from './parallelParse';
 export { ParserPool, parserThreadCount, type ClosableParserThread } from './parserPool';
 export { mightBePlan } from './mightBePlan';
 export { contentHash, PARSER_VERSION, PlanCache, type SerializeOptions } from './planCache';

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
-import { indexPlans, OffThreadParser, ParserPool, PlanCache, type PlanParserThread, type PlanSource } from '../../../src/core/index';
+import { indexPlans, OffThreadParser, parsePlansInParallel, ParserPool, PlanCache, type PlanParserThread, type PlanSource } from '../../../src/core/index';
 import { parsePlan } from '../../../src/core/parse/parsePlan';
 import { repoRoot } from '../../support/paths';
 import { fixtureSamples, generatedSamples } from './samples';
@@ -139,5 +139,12 @@ describe('indexing with the parser on a worker thread', function () {
     } finally {
       await pool.close();
     }
+  });
+  it('parses a batch synchronously on this thread and a worker, each plan as parsePlan gives it', async () => {
+    const jobs = await Promise.all(sources().map(async (file) => ({ uri: file.uri, text: (await file.read())! })));
+    const { plans, parsedBy } = parsePlansInParallel(jobs, { workerFile, threads: 2 });
+    assert.equal(parsedBy.length, 2);
+    assert.equal(parsedBy[0]! + parsedBy[1]!, jobs.length);
+    jobs.forEach((job, index) => assert.deepStrictEqual(json(plans[index]), json(parsePlan(job.text, job.uri))));
   });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { indexPlans, ParserPool, parserThreadCount, type ClosableParserThread, type PlanSource } from '../../../src/core/index';
+import { indexPlans, parsePlansInParallel, ParserPool, parserThreadCount, type ClosableParserThread, type PlanSource } from '../../../src/core/index';
 import { parsePlan } from '../../../src/core/parse/parsePlan';
 import { generatedSamples } from './samples';
 
@@ -54,5 +54,14 @@ describe('parser pool', () => {
     assert.equal(result.stats.parsedOffThread, pool.parsedBy[0]! + pool.parsedBy[1]!);
     assert.deepEqual(pool.parsedBy, [1, 3]);
     for (const entry of result.plans) assert.deepStrictEqual(json(entry.plan), json(parsePlan(texts.get(entry.uri)!, entry.uri)));
+  });
+});
+
+describe('parsing a batch on every core, synchronously', () => {
+  it('parses everything here when there is no worker script to start', () => {
+    const jobs = generatedSamples(30).slice(0, 4).map((sample, index) => ({ uri: `p${index}.md`, text: sample.text }));
+    const { plans, parsedBy } = parsePlansInParallel(jobs, { workerFile: '/nonexistent/planParserWorker.js', threads: 4 });
+    assert.deepEqual(parsedBy, [4]);
+    jobs.forEach((job, index) => assert.deepStrictEqual(json(plans[index]), json(parsePlan(job.text, job.uri))));
   });
 });
