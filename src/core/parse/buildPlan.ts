@@ -1,3 +1,4 @@
+import { rememberRecent } from '../text/recent';
 import { isWeakKind, parentKey } from '../ids';
 import type { Criterion, DependencyRef, Phase, Plan, Range, Section, Task } from '../model';
 import { cleanText } from '../text/clean';
@@ -547,13 +548,19 @@ function locateId(line: string, read: PhaseHeading, lineNumber: number, range: (
   const lower = line.toLowerCase();
   for (const candidate of candidates) {
     if (!candidate) continue;
-    const pattern = new RegExp(`(?<![\\w.])${escapeRegExp(candidate.toLowerCase()).replace(/\\ /g, '[\\s*_\\-]*')}(?![\\w]|\\.\\d)`);
-    const match = pattern.exec(lower);
+    const match = idPattern(candidate).exec(lower);
     if (match) return range(lineNumber, match.index, match.index + match[0].length);
   }
   const start = line.search(/[^#\s]/);
   return range(lineNumber, Math.max(0, start), line.length);
 }
+
+/** The pattern that finds a written id in a lowercased heading line; compiled once per id, not once per heading per keystroke. */
+const idPattern = rememberRecent(
+  (candidate: string) => new RegExp(`(?<![\\w.])${escapeRegExp(candidate.toLowerCase()).replace(/\\ /g, '[\\s*_\\-]*')}(?![\\w]|\\.\\d)`),
+  5_000,
+  100,
+);
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, ' ');
@@ -576,9 +583,25 @@ function recordStatusField(phase: Phase, field: Field, line: number, range: (lin
  * blank lines and `---` separators are not part of it.
  */
 function closeSections(plan: Plan, headings: readonly HeadingBlock[], lines: readonly string[], fixedEnds: ReadonlySet<Section>) {
+  // For each heading and level, the first heading from there on at that level or higher: one
+  // backward pass, so finding a section's end is a binary search, not a scan of every heading.
+  const nextAtLevel: Int32Array[] = new Array(headings.length + 1);
+  nextAtLevel[headings.length] = new Int32Array(7).fill(-1);
+  for (let i = headings.length - 1; i >= 0; i--) {
+    const next = nextAtLevel[i + 1]!.slice();
+    for (let level = headings[i]!.depth; level <= 6; level++) next[level] = i;
+    nextAtLevel[i] = next;
+  }
   const nextBoundary = (section: Section): number => {
-    for (const heading of headings) if (heading.line > section.line && heading.depth <= section.level) return heading.line - 1;
-    return lines.length;
+    let low = 0;
+    let high = headings.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (headings[middle]!.line > section.line) high = middle;
+      else low = middle + 1;
+    }
+    const found = nextAtLevel[low]![Math.min(6, Math.max(0, Math.floor(section.level)))]!;
+    return found === -1 ? lines.length : headings[found]!.line - 1;
   };
   const isFiller = (text: string) => /^\s*(?:(?:[-*_]\s*){3,})?$/.test(text);
   const visit = (phases: readonly Phase[], parentEnd: number) => {
