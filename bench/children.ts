@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { buildWorkspaceIndex } from '../src/core/graph';
-import { indexPlans, ParserPool, PlanCache } from '../src/core/index';
+import { indexPlans, ParserPool, PlanCache, scanOutline } from '../src/core/index';
 import { createFakeContext, createFakeVscode, installFakeVscode } from './fakeVscode';
 import { collectGarbage, costClock, cpuNow, MB, type Timing } from './measure';
 import { rawRemarkParse } from './rawRemark';
@@ -131,6 +131,19 @@ async function rawWorkspaceChild(input: { files: string[] }): Promise<{ total: T
   return { total: since(start) };
 }
 
+/** The line-level pre-pass over the same files in a fresh process: every plan and phase heading, before any parse. */
+async function outlineWorkspaceChild(input: { files: string[] }): Promise<{ total: Timing; plans: number; headings: number }> {
+  const start = now();
+  let plans = 0;
+  let headings = 0;
+  for (const file of input.files) {
+    const outline = scanOutline(await readFile(file, 'utf8'), file);
+    if (outline.phases.length > 0) plans++;
+    headings += outline.phases.length;
+  }
+  return { total: since(start), plans, headings };
+}
+
 export interface ActivationResult {
   measured: boolean;
   reason?: string;
@@ -175,6 +188,7 @@ export async function runChild(mode: string, input: unknown): Promise<void> {
   let result: unknown;
   if (mode === 'index') result = await indexChild(input as IndexChildInput);
   else if (mode === 'raw-workspace') result = await rawWorkspaceChild(input as { files: string[] });
+  else if (mode === 'outline-workspace') result = await outlineWorkspaceChild(input as { files: string[] });
   else if (mode === 'activation') result = await activationChild(input as { extension: string; repoRoot: string; storage: string });
   else throw new Error(`unknown child mode ${mode}`);
   process.stdout.write(`${RESULT_MARK}${JSON.stringify(result)}\n`);
