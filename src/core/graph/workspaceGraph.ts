@@ -109,7 +109,8 @@ export class WorkspaceGraph {
       for (const from of state.referring.get(file) ?? []) relink.add(from);
     }
     for (const key of changedKeys) {
-      for (const from of state.naming.get(key) ?? []) relink.add(from);
+      // A file with a phase of that key resolves it at home, whoever else gains or loses it.
+      for (const from of state.naming.get(key) ?? []) if (!state.files.get(from)?.byKey.has(key)) relink.add(from);
       const colon = key.indexOf(':');
       for (const [missingKey, files] of state.missing) {
         if (!missingKey.startsWith(key.slice(0, colon + 1)) || !oneEditApart(missingKey, key)) continue;

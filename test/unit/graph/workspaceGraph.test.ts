@@ -21,6 +21,11 @@ describe('graph: incremental workspace graph', () => {
     assert.deepEqual([...affected].sort(), ['p000.md', 'z.md']);
     assert.equal(name(graph.index.dependenciesOf(graph.index.lookup('stage:1')[0]!)[0]!.to), 'p000.md#2');
     assert.equal(graph.index.readiness(graph.index.lookup('phase:2', 'p000.md')[0]!).ready, true);
+    // Typing in a heading changes its id: the plans naming that id resolve it at home, so only
+    // the edited plan and the one plan that resolved into it are re-resolved, not all 200.
+    graph.update({ set: [plan('p000.md', [{ id: '1' }, { id: '27', deps: ['1'] }])] });
+    assert.equal(graph.lastRelinked, 2);
+    assert.equal(name(graph.index.dependenciesOf(graph.index.lookup('stage:1')[0]!)[0]!.to), 'p001.md#2');
   });
 
   it('moves a cross-file reference when the plan it resolved to loses the id, and finds the cycle it closes', () => {
