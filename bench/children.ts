@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { buildWorkspaceIndex } from '../src/core/graph';
-import { indexPlans, OffThreadParser, PlanCache } from '../src/core/index';
+import { indexPlans, ParserPool, PlanCache, scanOutline } from '../src/core/index';
 import { createFakeContext, createFakeVscode, installFakeVscode } from './fakeVscode';
 import { collectGarbage, costClock, cpuNow, MB, type Timing } from './measure';
 import { rawRemarkParse } from './rawRemark';
@@ -39,6 +39,8 @@ export interface IndexChildResult {
   cacheBytes: number;
   plans: number;
   stats: Awaited<ReturnType<typeof indexPlans>>['stats'];
+  /** Files each parser worker parsed (empty without workers). */
+  parsedByWorker: number[];
   /** Largest event-loop delay seen while indexing (perf_hooks histogram, 1 ms resolution, wall-clock). */
   eventLoopMaxMs: number;
   /** Heap held for the index (plans, graph, cache) after a full GC, in MB; NaN without --expose-gc. */
@@ -83,12 +85,12 @@ async function indexChild(input: IndexChildInput): Promise<IndexChildResult> {
     load = since(started);
   }
   const indexStart = now();
-  const offThread = input.parserWorker ? new OffThreadParser(input.parserWorker) : undefined;
+  const offThread = input.parserWorker ? ParserPool.ofWorkers(input.parserWorker) : undefined;
   // Slices are timed by cost (see measure.ts): time this shared machine gives to other
   // processes is not the indexer keeping the thread busy.
   const result = await indexPlans(
     input.files.map((file) => ({ uri: file, read: () => readFile(file, 'utf8') })),
-    { cache, clock: costClock(), offThread },
+    { cache, clock: costClock(), offThread, parsesInFlight: 4 * (offThread?.size ?? 1) },
   );
   // As the extension does: the worker goes once the workspace is read.
   await offThread?.close();
@@ -110,7 +112,7 @@ async function indexChild(input: IndexChildInput): Promise<IndexChildResult> {
   const heapWithTextsMB = gcAvailable ? (process.memoryUsage().heapUsed - baseline) / MB : NaN;
   // Keep everything measured alive until here.
   if (result.plans.length < 0 || texts.length < 0 || cache.size < 0) console.log('unreachable');
-  return { load, longestLoadSliceMs, index, total, graph, ...saved, plans: result.plans.length, stats: result.stats, eventLoopMaxMs: histogram.max / 1e6, heapMB, heapWithTextsMB };
+  return { load, longestLoadSliceMs, index, total, graph, ...saved, plans: result.plans.length, stats: result.stats, parsedByWorker: offThread ? [...offThread.parsedBy] : [], eventLoopMaxMs: histogram.max / 1e6, heapMB, heapWithTextsMB };
 }
 
 /** In a function of its own, so the text is garbage once it returns (an async frame would keep it). */
@@ -127,6 +129,19 @@ async function rawWorkspaceChild(input: { files: string[] }): Promise<{ total: T
   const start = now();
   for (const file of input.files) rawRemarkParse(await readFile(file, 'utf8'));
   return { total: since(start) };
+}
+
+/** The line-level pre-pass over the same files in a fresh process: every plan and phase heading, before any parse. */
+async function outlineWorkspaceChild(input: { files: string[] }): Promise<{ total: Timing; plans: number; headings: number }> {
+  const start = now();
+  let plans = 0;
+  let headings = 0;
+  for (const file of input.files) {
+    const outline = scanOutline(await readFile(file, 'utf8'), file);
+    if (outline.phases.length > 0) plans++;
+    headings += outline.phases.length;
+  }
+  return { total: since(start), plans, headings };
 }
 
 export interface ActivationResult {
@@ -173,6 +188,7 @@ export async function runChild(mode: string, input: unknown): Promise<void> {
   let result: unknown;
   if (mode === 'index') result = await indexChild(input as IndexChildInput);
   else if (mode === 'raw-workspace') result = await rawWorkspaceChild(input as { files: string[] });
+  else if (mode === 'outline-workspace') result = await outlineWorkspaceChild(input as { files: string[] });
   else if (mode === 'activation') result = await activationChild(input as { extension: string; repoRoot: string; storage: string });
   else throw new Error(`unknown child mode ${mode}`);
   process.stdout.write(`${RESULT_MARK}${JSON.stringify(result)}\n`);

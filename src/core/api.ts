@@ -27,6 +27,8 @@ export {
   mightBePlan,
   OffThreadParser,
   overPlanSizeLimit,
+  ParserPool,
+  parsePlansInParallel,
   PlanCache,
   planSizeMessage,
   type DocumentParser,

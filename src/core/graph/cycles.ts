@@ -5,16 +5,18 @@ import { componentMembers, type Digraph } from './digraph';
  * Enumerating every elementary cycle can explode on a dense tangle; covering each node once
  * keeps the report proportional to the phases involved, and every reported cycle is a real,
  * shortest loop a reader can follow. Each cycle comes back rotated so its smallest node
- * (earliest in workspace order) is first.
+ * (earliest in workspace order) is first, with the node its search started from (`start`):
+ * cycles come in the order of their starts, which a graph updated piecewise needs to merge
+ * cycles found in separate searches into the order one search would give.
  */
-export function coveringCycles(graph: Digraph, component: Int32Array, componentCount: number): number[][] {
+export function coveringCycles(graph: Digraph, component: Int32Array, componentCount: number): Array<{ start: number; path: number[] }> {
   const { size, offsets, targets } = graph;
   const members = componentMembers(component, componentCount);
   const covered = new Uint8Array(size);
   const visitedIn = new Int32Array(size).fill(-1);
   const parent = new Int32Array(size);
   const queue = new Int32Array(size);
-  const cycles: number[][] = [];
+  const cycles: Array<{ start: number; path: number[] }> = [];
   let search = 0;
 
   for (let start = 0; start < size; start++) {
@@ -48,7 +50,7 @@ export function coveringCycles(graph: Digraph, component: Int32Array, componentC
     path.push(start);
     path.reverse();
     for (const node of path) covered[node] = 1;
-    cycles.push(rotateToSmallest(path));
+    cycles.push({ start, path: rotateToSmallest(path) });
   }
   return cycles;
 }

@@ -38,6 +38,15 @@ export interface Readiness {
   waitingOn: PhaseRef[];
 }
 
+/** The parts of a workspace index that concern one file (what the lint rules of that file read). */
+export interface FileView {
+  /** Edges from the file's phases, in workspace order. */
+  readonly edges: readonly DependencyEdge[];
+  readonly unresolved: readonly UnresolvedReference[];
+  /** Cycles with a member in the file, in the order of `cycles`. */
+  readonly cycles: readonly Cycle[];
+}
+
 export interface WorkspaceIndex {
   readonly plans: readonly Plan[];
   /** Phases with this identity key, those in `fromFile` first, then in workspace order. */
@@ -56,4 +65,11 @@ export interface WorkspaceIndex {
   readiness(target: PhaseRef): Readiness;
   /** The innermost phase whose sections contain `line` (1-based) in `file`. */
   findPhase(file: string, line: number): PhaseRef | undefined;
+  /** The edges, unresolved references and cycles of one file, without scanning the workspace. */
+  forFile(file: string): FileView;
+  /**
+   * Files (other than `file`) with an edge or a "did you mean" suggestion into `file`: the plans
+   * whose findings may change when `file` changes, cycles aside. Each once, in no set order.
+   */
+  filesReferringTo(file: string): readonly string[];
 }

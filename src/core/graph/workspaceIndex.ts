@@ -4,6 +4,7 @@ import { runToEnd, type Steps } from '../steps';
 import { catalogPhasesInSteps } from './catalog';
 import { coveringCycles } from './cycles';
 import { digraphFromPairs, groupBy, stronglyConnected } from './digraph';
+import { EMPTY_VIEW, groupByFile } from './fileViews';
 import { topologicalOrderInSteps } from './topologicalOrder';
 import type { Cycle, DependencyEdge, PhaseRef, Readiness, UnresolvedReference, WorkspaceIndex } from './types';
 
@@ -62,7 +63,7 @@ export function* buildWorkspaceIndexInSteps(plans: readonly Plan[]): Steps<Works
   const { component, count } = stronglyConnected(graph);
   yield;
   const edgesOf = (u: number) => edges.slice(edgeStart[u]!, edgeStart[u + 1]!);
-  const cycles: Cycle[] = coveringCycles(graph, component, count).map((path) => ({
+  const cycles: Cycle[] = coveringCycles(graph, component, count).map(({ path }) => ({
     members: path.map((node) => nodes[node]!),
     edges: path.map((node, i) => {
       const next = nodes[path[(i + 1) % path.length]!]!;
@@ -75,6 +76,7 @@ export function* buildWorkspaceIndexInSteps(plans: readonly Plan[]): Steps<Works
   const order = Array.from(ordered, (node) => nodes[node]!);
 
   let incoming: ReturnType<typeof groupBy> | undefined;
+  let byFile: ReturnType<typeof groupByFile> | undefined;
   const dependenciesOf = (target: PhaseRef): DependencyEdge[] => {
     const u = nodeOf.get(target.phase);
     return u === undefined ? [] : edgesOf(u);
@@ -106,10 +108,12 @@ export function* buildWorkspaceIndexInSteps(plans: readonly Plan[]): Steps<Works
       }
       return undefined;
     },
+    forFile: (file) => (byFile ??= groupByFile(edges, unresolved, cycles)).views.get(file) ?? EMPTY_VIEW,
+    filesReferringTo: (file) => [...((byFile ??= groupByFile(edges, unresolved, cycles)).referring.get(file) ?? [])],
   };
 }
 
-function readinessOf(target: PhaseRef, dependencies: readonly DependencyEdge[]): Readiness {
+export function readinessOf(target: PhaseRef, dependencies: readonly DependencyEdge[]): Readiness {
   const waitingOn: PhaseRef[] = [];
   for (const { to } of dependencies) {
     // A phase cannot wait on itself; the self-reference is the lint's business.

@@ -1,7 +1,10 @@
 export { createDocumentParser, type DocumentParser } from './documentParser';
 export { detachPlan } from './detachPlan';
-export { buildWorkspaceIndexSliced, indexPlans, type IndexedPlan, type IndexOptions, type IndexProgress, type IndexResult, type IndexStats, type PlanParserThread, type PlanSource } from './indexPlans';
+export { buildWorkspaceIndexSliced, indexPlans, updateGraphSliced, type IndexedPlan, type IndexOptions, type IndexProgress, type IndexResult, type IndexStats, type PlanParserThread, type PlanSource } from './indexPlans';
 export { OffThreadParser } from './offThreadParser';
+export { scanOutline, type OutlineHeading, type PlanOutline } from './outlineScan';
+export { parsePlansInParallel, type ParallelParseOptions, type ParallelParseResult, type ParseJob } from './parallelParse';
+export { ParserPool, parserThreadCount, type ClosableParserThread } from './parserPool';
 export { mightBePlan } from './mightBePlan';
 export { contentHash, PARSER_VERSION, PlanCache, type SerializeOptions } from './planCache';
 export { yieldToEventLoop } from './yieldToEventLoop';

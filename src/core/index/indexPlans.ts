@@ -1,4 +1,4 @@
-import { buildWorkspaceIndex, buildWorkspaceIndexInSteps, type WorkspaceIndex } from '../graph';
+import { buildWorkspaceIndex, buildWorkspaceIndexInSteps, type WorkspaceGraph, type WorkspaceIndex } from '../graph';
 import type { Plan } from '../model';
 import { parsePlanInSteps } from '../parse/parsePlan';
 import { detachPlan } from './detachPlan';
@@ -218,6 +218,15 @@ export async function indexPlans(files: readonly PlanSource[], options: IndexOpt
  */
 export function buildWorkspaceIndexSliced(plans: readonly Plan[], options: SliceOptions = {}): Promise<WorkspaceIndex> {
   return new Slicer(options).runSteps(buildWorkspaceIndexInSteps(plans));
+}
+
+/**
+ * Runs an update of an incremental graph (`WorkspaceGraph.updateInSteps`) in slices: the first
+ * update after indexing adds every plan of the workspace. A caller that needs the graph before
+ * the slices are done may run the same steps to their end itself.
+ */
+export function updateGraphSliced(steps: ReturnType<WorkspaceGraph['updateInSteps']>, options: SliceOptions = {}): Promise<Set<string>> {
+  return new Slicer(options).runSteps(steps);
 }
 
 /** Starts reading up to `ahead` files before they are needed; a failed read reads as undefined. */

@@ -13,3 +13,17 @@ export interface ParseRequest {
  * large object graph before the message handler runs.
  */
 export type ParseReply = { id: number; json: string } | { id: number; error: string };
+
+/**
+ * A whole batch for a synchronous caller (`parsePlansInParallel`): the worker takes job after
+ * job by incrementing `claims[0]` (shared with the caller and the other workers), answers each
+ * on `replies` and then bumps and notifies `signal[0]`, which the caller sleeps on.
+ */
+export interface BatchRequest {
+  batch: Array<{ uri: string; text: string }>;
+  claims: Int32Array;
+  signal: Int32Array;
+  replies: import('node:worker_threads').MessagePort;
+}
+
+export type BatchReply = { index: number; json: string } | { index: number; error: string };

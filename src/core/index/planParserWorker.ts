@@ -1,13 +1,17 @@
 import { parentPort } from 'node:worker_threads';
 import { parsePlan } from '../parse/parsePlan';
-import type { ParseReply, ParseRequest } from './offThreadProtocol';
+import type { BatchReply, BatchRequest, ParseReply, ParseRequest } from './offThreadProtocol';
 
 /**
  * The worker thread behind `OffThreadParser`: parses each plan it is sent and answers with its
  * JSON. Bundled on its own (dist/planParserWorker.js), so remark's cost never lands on the
  * thread that asked.
  */
-parentPort?.on('message', (request: ParseRequest) => {
+parentPort?.on('message', (request: ParseRequest | BatchRequest) => {
+  if ('batch' in request) {
+    parseBatch(request);
+    return;
+  }
   let reply: ParseReply;
   try {
     reply = { id: request.id, json: JSON.stringify(parsePlan(request.text, request.uri)) };
@@ -17,3 +21,19 @@ parentPort?.on('message', (request: ParseRequest) => {
   }
   parentPort!.postMessage(reply);
 });
+
+/** Takes jobs from the shared counter until none is left (see `parsePlansInParallel`). */
+function parseBatch({ batch, claims, signal, replies }: BatchRequest) {
+  for (let index = Atomics.add(claims, 0, 1); index < batch.length; index = Atomics.add(claims, 0, 1)) {
+    const job = batch[index]!;
+    let reply: BatchReply;
+    try {
+      reply = { index, json: JSON.stringify(parsePlan(job.text, job.uri)) };
+    } catch (error) {
+      reply = { index, error: error instanceof Error ? error.message : String(error) };
+    }
+    replies.postMessage(reply);
+    Atomics.add(signal, 0, 1);
+    Atomics.notify(signal, 0);
+  }
+}

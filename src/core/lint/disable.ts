@@ -30,7 +30,11 @@ export interface Suppressions {
   isSuppressed(rule: string, line: number): boolean;
 }
 
+/** A text without a single directive (most plans): nothing to scan line by line on every keystroke. */
+const NONE_SUPPRESSED: Suppressions = { isSuppressed: () => false };
+
 export function readSuppressions(text: string): Suppressions {
+  if (!text.includes('phaselens-')) return NONE_SUPPRESSED;
   const lines = splitLines(text);
   const fenced = fencedLines(lines);
   const stateAt: RangeState[] = new Array(lines.length);

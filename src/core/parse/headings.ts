@@ -1,3 +1,4 @@
+import { rememberRecent } from '../text/recent';
 import { isWeakKind, parentKey, parseCodedId, parseIdToken, type ParsedId, PHASE_NUMBER, QUARTER_ID, VERSION_ID } from '../ids';
 import { UNIT_WORD, unitOfKind } from '../vocabulary';
 import { cleanText } from '../text/clean';
@@ -82,7 +83,15 @@ function tidyTitle(rest: string, sameKey: string): string {
   return title.replace(/\s*[:：\-–—|]+\s*$/u, '').trim();
 }
 
+/** The phase a heading's text names, if any. Remembered for recent texts (a keystroke re-reads every heading); each caller gets its own copy. */
 export function readPhaseHeading(headingText: string): PhaseHeading | undefined {
+  const read = readPhaseHeadingOnce(headingText);
+  return read ? { ...read } : undefined;
+}
+
+const readPhaseHeadingOnce = rememberRecent(readPhaseHeadingText);
+
+function readPhaseHeadingText(headingText: string): PhaseHeading | undefined {
   const clean = cleanText(headingText);
   let text = clean.replace(LEAD_DECORATION, '');
   let idLeads = true;

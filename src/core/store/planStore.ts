@@ -1,7 +1,8 @@
 import type { Plan } from '../model';
-import { buildWorkspaceIndex, type WorkspaceIndex } from '../graph';
+import { WorkspaceGraph, type GraphChange, type WorkspaceIndex } from '../graph';
+import { runToEnd } from '../steps';
 import { parsePlan } from '../parse/parsePlan';
-import { buildWorkspaceIndexSliced, createDocumentParser, DEFAULT_SLICE_MS, indexPlans, OffThreadParser, overPlanSizeLimit, PlanCache, planSizeMessage, type DocumentParser, type IndexStats } from '../index';
+import { createDocumentParser, DEFAULT_SLICE_MS, indexPlans, overPlanSizeLimit, ParserPool, updateGraphSliced, PlanCache, planSizeMessage, type DocumentParser, type IndexStats } from '../index';
 import { decodeText } from '../text/decode';
 import { Emitter, type Disposable } from './events';
 import type { PlanStoreWorkspace, StoreDocument, StoreUri } from './workspace';
@@ -36,10 +37,12 @@ export class PlanStore<U extends StoreUri = StoreUri> implements Disposable {
   private readonly changed = new Set<string>();
   private readonly emitter = new Emitter<readonly U[]>();
   private readonly disposables: Disposable[] = [];
-  /** The graph over `plans()` and the `mutations` count it was built at; stale once they differ. */
-  private workspaceIndex: { index: WorkspaceIndex; at: number } | undefined;
-  /** Bumped by every change to the entries. */
-  private mutations = 0;
+  /** The graph over `plans()`, updated plan by plan: a keystroke re-resolves one plan, not the workspace. */
+  private readonly graph = new WorkspaceGraph([], (a, b) => a.localeCompare(b));
+  /** Files whose plans changed since the graph last heard of them. */
+  private readonly graphPending = new Set<string>();
+  /** A sliced graph update under way: `index()` finishes it at once rather than read a graph half updated. */
+  private graphUpdate: Generator<void, unknown, void> | undefined;
   private indexing: Promise<void> | undefined;
   /** Stops the scan in flight when a newer one replaces it (or the store goes away). */
   private scan: AbortController | undefined;
@@ -97,19 +100,32 @@ export class PlanStore<U extends StoreUri = StoreUri> implements Disposable {
       .sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()));
   }
 
-  /** The dependency graph over all plans; rebuilt lazily after a change. */
+  /** The dependency graph over all plans; brought up to date with the plans changed since the last call. */
   index(): WorkspaceIndex {
-    if (this.workspaceIndex?.at !== this.mutations) {
-      this.workspaceIndex = { index: buildWorkspaceIndex(this.plans().map((entry) => entry.plan)), at: this.mutations };
-    }
-    return this.workspaceIndex.index;
+    if (this.graphUpdate) runToEnd(this.graphUpdate);
+    this.graphUpdate = undefined;
+    if (this.graphPending.size > 0) this.graph.update(this.takeGraphChange());
+    return this.graph.index;
   }
 
-  /** Builds the graph in slices, so that the first `index()` after indexing finds it ready. */
+  private takeGraphChange(): GraphChange {
+    const set: Plan[] = [];
+    const remove: string[] = [];
+    for (const key of this.graphPending) {
+      const plan = this.entries.get(key)?.plan;
+      if (plan && plan.phases.length > 0) set.push(plan);
+      else remove.push(key);
+    }
+    this.graphPending.clear();
+    return { set, remove };
+  }
+
+  /** Updates the graph in slices, so that the first `index()` after indexing finds it ready; an abandoned update is finished by `index()`. */
   private async prepareIndex(signal: AbortSignal): Promise<void> {
-    const at = this.mutations;
-    const index = await buildWorkspaceIndexSliced(this.plans().map((entry) => entry.plan), { sliceMs: DEFAULT_SLICE_MS, signal });
-    if (at === this.mutations) this.workspaceIndex = { index, at };
+    if (this.graphUpdate || this.graphPending.size === 0) return;
+    const steps = (this.graphUpdate = this.graph.updateInSteps(this.takeGraphChange()));
+    await updateGraphSliced(steps, { sliceMs: DEFAULT_SLICE_MS, signal });
+    if (this.graphUpdate === steps) this.graphUpdate = undefined;
   }
 
   /** Finds and reads the workspace's plans once; later calls wait for the same work. */
@@ -142,7 +158,7 @@ export class PlanStore<U extends StoreUri = StoreUri> implements Disposable {
     for (const [key, entry] of this.entries) {
       if (entry.version === undefined) {
         this.entries.delete(key);
-        this.mutations++;
+        this.graphPending.add(key);
         this.changed.add(key);
       }
     }
@@ -169,12 +185,13 @@ export class PlanStore<U extends StoreUri = StoreUri> implements Disposable {
     const files = (await this.workspace.findPlanCandidates()).filter((uri) => !this.isOpen(uri));
     const cache = (this.cache ??= await this.loadCache());
     signal.throwIfAborted();
-    const offThread = this.parserWorker ? new OffThreadParser(this.parserWorker) : undefined;
+    // One parser worker per core: a cold index keeps every core busy, the host only decodes.
+    const offThread = this.parserWorker ? ParserPool.ofWorkers(this.parserWorker) : undefined;
     let indexed: Awaited<ReturnType<typeof indexPlans>>;
     try {
       indexed = await indexPlans(
         files.map((uri) => ({ uri: uri.toString(), read: () => this.readText(uri) })),
-        { cache, sliceMs: DEFAULT_SLICE_MS, keepText: true, buildIndex: false, offThread, signal },
+        { cache, sliceMs: DEFAULT_SLICE_MS, keepText: true, buildIndex: false, offThread, parsesInFlight: 4 * (offThread?.size ?? 1), signal },
       );
     } finally {
       // The worker's memory is only worth keeping while there is a workspace to read.
@@ -284,7 +301,7 @@ export class PlanStore<U extends StoreUri = StoreUri> implements Disposable {
     if (previous && previous.text === text && previous.version === undefined) return;
     this.entries.set(key, { uri, text, plan, version: undefined });
     this.changed.add(key);
-    this.mutations++;
+    this.graphPending.add(key);
   }
 
   private store(uri: U, text: string, version: number | undefined): PlanEntry<U> {
@@ -297,7 +314,7 @@ export class PlanStore<U extends StoreUri = StoreUri> implements Disposable {
     this.entries.set(key, entry);
     const mattered = plan.phases.length > 0 || (previous?.plan.phases.length ?? 0) > 0;
     if (mattered) {
-      this.mutations++;
+      this.graphPending.add(key);
       this.changed.add(key);
       this.scheduleFlush();
     }
@@ -327,7 +344,7 @@ export class PlanStore<U extends StoreUri = StoreUri> implements Disposable {
     const key = uri.toString();
     this.parsers.delete(key);
     if (this.entries.delete(key)) {
-      this.mutations++;
+      this.graphPending.add(key);
       this.changed.add(key);
       this.scheduleFlush();
     }

@@ -1,4 +1,5 @@
 import { cleanMojibake } from './mojibake';
+import { rememberRecent } from './recent';
 
 /**
  * Display text as a reader sees it: mojibake repaired, emoji and pictographs dropped,
@@ -14,7 +15,7 @@ function stripEmoji(text: string): string {
   return text.replace(PICTOGRAPHS, '').replace(DECORATIONS, '');
 }
 
-export function cleanText(text: string): string {
-  const repaired = cleanMojibake(text);
-  return stripEmoji(repaired).replace(EMPHASIS_MARKS, '').replace(/\s+/g, ' ').trim();
-}
+/** Remembered for recent texts (see recent.ts): a keystroke re-cleans every heading and task of its plan. */
+export const cleanText = rememberRecent((text: string): string =>
+  stripEmoji(cleanMojibake(text)).replace(EMPHASIS_MARKS, '').replace(/\s+/g, ' ').trim(),
+);

@@ -22,10 +22,8 @@ export function plansAffectedBy(changed: ReadonlySet<string>, before: WorkspaceI
     return affected;
   }
   for (const index of [before, after]) {
-    for (const edge of index.edges) if (changed.has(edge.to.plan.file)) affected.add(edge.from.plan.file);
-    for (const reference of index.unresolved) {
-      if (reference.suggestion && changed.has(reference.suggestion.plan.file)) affected.add(reference.from.plan.file);
-    }
+    // Asked per changed file: scanning every edge made each keystroke cost the whole workspace.
+    for (const file of changed) for (const from of index.filesReferringTo(file)) affected.add(from);
     for (const cycle of index.cycles) for (const member of cycle.members) affected.add(member.plan.file);
   }
   return affected;

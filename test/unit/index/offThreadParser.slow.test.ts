@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
-import { indexPlans, OffThreadParser, PlanCache, type PlanParserThread, type PlanSource } from '../../../src/core/index';
+import { indexPlans, OffThreadParser, parsePlansInParallel, ParserPool, PlanCache, type PlanParserThread, type PlanSource } from '../../../src/core/index';
 import { parsePlan } from '../../../src/core/parse/parsePlan';
 import { repoRoot } from '../../support/paths';
 import { fixtureSamples, generatedSamples } from './samples';
@@ -124,5 +124,27 @@ describe('indexing with the parser on a worker thread', function () {
     await parser.close();
     assert.equal(parser.unavailable, true);
     await assert.rejects(parser.parse('## Phase 2: Next\n', 'b.md'), /closed/);
+  });
+  it('indexes on a pool of two workers, both parsing, with the plans parsePlan gives', async () => {
+    const pool = ParserPool.ofWorkers(workerFile, 2);
+    const files = sources();
+    try {
+      const result = await indexPlans(files, { offThread: pool, parsesInFlight: 8 });
+      assert.equal(result.stats.parsedOffThread, result.stats.parsed);
+      assert.ok(pool.parsedBy.every((count) => count > 0), `a worker stayed idle: ${pool.parsedBy.join(' / ')}`);
+      for (const entry of result.plans) {
+        const text = (await files.find((file) => file.uri === entry.uri)!.read())!;
+        assert.deepStrictEqual(json(entry.plan), json(parsePlan(text, entry.uri)));
+      }
+    } finally {
+      await pool.close();
+    }
+  });
+  it('parses a batch synchronously on this thread and a worker, each plan as parsePlan gives it', async () => {
+    const jobs = await Promise.all(sources().map(async (file) => ({ uri: file.uri, text: (await file.read())! })));
+    const { plans, parsedBy } = parsePlansInParallel(jobs, { workerFile, threads: 2 });
+    assert.equal(parsedBy.length, 2);
+    assert.equal(parsedBy[0]! + parsedBy[1]!, jobs.length);
+    jobs.forEach((job, index) => assert.deepStrictEqual(json(plans[index]), json(parsePlan(job.text, job.uri))));
   });
 });

@@ -16,9 +16,25 @@ export interface PhaseDraft {
  * blank lines and `---` separators are not part of it.
  */
 export function closeSections(plan: Plan, headings: readonly HeadingBlock[], lines: readonly string[], fixedEnds: ReadonlySet<Section>) {
+  // For each heading and level, the first heading from there on at that level or higher: one
+  // backward pass, so finding a section's end is a binary search, not a scan of every heading.
+  const nextAtLevel: Int32Array[] = new Array(headings.length + 1);
+  nextAtLevel[headings.length] = new Int32Array(7).fill(-1);
+  for (let i = headings.length - 1; i >= 0; i--) {
+    const next = nextAtLevel[i + 1]!.slice();
+    for (let level = headings[i]!.depth; level <= 6; level++) next[level] = i;
+    nextAtLevel[i] = next;
+  }
   const nextBoundary = (section: Section): number => {
-    for (const heading of headings) if (heading.line > section.line && heading.depth <= section.level) return heading.line - 1;
-    return lines.length;
+    let low = 0;
+    let high = headings.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (headings[middle]!.line > section.line) high = middle;
+      else low = middle + 1;
+    }
+    const found = nextAtLevel[low]![Math.min(6, Math.max(0, Math.floor(section.level)))]!;
+    return found === -1 ? lines.length : headings[found]!.line - 1;
   };
   const isFiller = (text: string) => /^\s*(?:(?:[-*_]\s*){3,})?$/.test(text);
   const visit = (phases: readonly Phase[], parentEnd: number) => {

@@ -1,3 +1,4 @@
+import { rememberRecent } from '../../text/recent';
 import type { PhaseHeading } from '../headings';
 import type { Range } from '../../model';
 import { atxHeadingText } from '../../text/markdownLines';
@@ -46,13 +47,19 @@ export function locateId(line: string, read: PhaseHeading, lineNumber: number, r
   const lower = line.toLowerCase();
   for (const candidate of candidates) {
     if (!candidate) continue;
-    const pattern = new RegExp(`(?<![\\w.])${escapeRegExp(candidate.toLowerCase()).replace(/\\ /g, '[\\s*_\\-]*')}(?![\\w]|\\.\\d)`);
-    const match = pattern.exec(lower);
+    const match = idPattern(candidate).exec(lower);
     if (match) return range(lineNumber, match.index, match.index + match[0].length);
   }
   const start = line.search(/[^#\s]/);
   return range(lineNumber, Math.max(0, start), line.length);
 }
+
+/** The pattern that finds a written id in a lowercased heading line; compiled once per id, not once per heading per keystroke. */
+const idPattern = rememberRecent(
+  (candidate: string) => new RegExp(`(?<![\\w.])${escapeRegExp(candidate.toLowerCase()).replace(/\\ /g, '[\\s*_\\-]*')}(?![\\w]|\\.\\d)`),
+  5_000,
+  100,
+);
 
 /** The id's position in an item or summary line: where its text is written, else the whole line. */
 export function locateWrittenId(line: string, idText: string, lineNumber: number, range: RangeAt): Range {

@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { scanOutline } from '../../../src/core/index';
+import { parsePlan } from '../../../src/core/parse/parsePlan';
+import { allPhases } from '../../../src/core/phases';
+import { generatedSamples } from './samples';
+
+describe('outline pre-pass (line scan)', () => {
+  it('finds every heading phase the full parse finds in the generated plans of each style, at the same line', () => {
+    for (const sample of generatedSamples(150)) {
+      const outline = scanOutline(sample.text, sample.name);
+      const plan = parsePlan(sample.text, sample.name);
+      const scanned = new Set(outline.phases.map((heading) => `${heading.line}:${heading.id}`));
+      const headingPhases = allPhases(plan).filter((phase) => !phase.notation);
+      assert.ok(headingPhases.length > 0, sample.name);
+      for (const phase of headingPhases) assert.ok(scanned.has(`${phase.line}:${phase.id}`), `${sample.name}: ${phase.id} at ${phase.line}`);
+      assert.equal(outline.title, plan.title);
+    }
+  });
+
+  it('reads ATX headings outside fenced code only, with CRLF, a BOM and inline markup', () => {
+    const text = '\uFEFF# Rollout\r\n\r\n## Phase 1: `Setup`\r\n\r\n```md\r\n## Phase 9: an example\r\n```\r\n\r\n~~~\r\n## Phase 8: another\r\n~~~\r\n### **Phase 2** - [Build](https://example.com)\r\nPhase 3: not a heading\r\n';
+    const outline = scanOutline(text, 'docs/plan.md');
+    assert.equal(outline.title, 'Rollout');
+    assert.deepEqual(
+      outline.phases.map(({ line, depth, id, title }) => ({ line, depth, id, title })),
+      [
+        { line: 3, depth: 2, id: '1', title: 'Setup' },
+        { line: 12, depth: 3, id: '2', title: 'Build' },
+      ],
+    );
+  });
+
+  it('names a plan without headings after its file', () => {
+    assert.deepEqual(scanOutline('no headings here\n', 'notes/todo.md'), { file: 'notes/todo.md', title: 'todo.md', phases: [] });
+  });
+});
