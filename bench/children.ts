@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { buildWorkspaceIndex } from '../src/core/graph';
-import { indexPlans, ParserPool, PlanCache, scanOutline } from '../src/core/index';
+import { indexPlans, ParserPool, PlanCache, scanOutline } from '../src/core/scan';
 import { createFakeContext, createFakeVscode, installFakeVscode } from './fakeVscode';
 import { collectGarbage, costClock, cpuNow, MB, type Timing } from './measure';
 import { rawRemarkParse } from './rawRemark';

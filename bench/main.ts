@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import os from 'node:os';
 import path from 'node:path';
 import { WorkspaceGraph } from '../src/core/graph';
-import { contentHash, createDocumentParser, PlanCache } from '../src/core/index';
+import { contentHash, createDocumentParser, PlanCache } from '../src/core/scan';
 import { lintPlan } from '../src/core/lint';
 import type { Plan } from '../src/core/model';
 import { parsePlan } from '../src/core/parse/parsePlan';

@@ -92,8 +92,8 @@ const productEntries = () => [
     plugins: [coreStaysPlain, executable],
   },
   { entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  // The worker thread the extension indexes the workspace's plans on (see src/core/index/offThreadParser.ts).
-  { entryPoints: ['src/core/index/planParserWorker.ts'], outfile: 'dist/planParserWorker.js', plugins: [coreStaysPlain] },
+  // The worker thread the extension indexes the workspace's plans on (see src/core/scan/offThreadParser.ts).
+  { entryPoints: ['src/core/scan/planParserWorker.ts'], outfile: 'dist/planParserWorker.js', plugins: [coreStaysPlain] },
   // `phaselens mcp` alone, which the extension offers to VS Code's MCP support (the CLI itself is not in the .vsix).
   { entryPoints: ['src/cli/mcp/serve.ts'], outfile: 'dist/mcpServer.js', plugins: [coreStaysPlain] },
 ].filter((entry) => existsSync(entry.entryPoints[0]));

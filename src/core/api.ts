@@ -33,7 +33,7 @@ export {
   planSizeMessage,
   type DocumentParser,
   type IndexStats,
-} from './index/index';
+} from './scan/index';
 export { decodeText, encodeText, type TextEncodingName } from './text/decode';
 
 // The graph: ids across plans, dependencies, readiness, rendering.

@@ -2,7 +2,7 @@ import type { Plan } from '../model';
 import { WorkspaceGraph, type GraphChange, type WorkspaceIndex } from '../graph';
 import { runToEnd } from '../steps';
 import { parsePlan } from '../parse/parsePlan';
-import { createDocumentParser, DEFAULT_SLICE_MS, indexPlans, overPlanSizeLimit, ParserPool, updateGraphSliced, PlanCache, planSizeMessage, type DocumentParser, type IndexStats } from '../index';
+import { createDocumentParser, DEFAULT_SLICE_MS, indexPlans, overPlanSizeLimit, ParserPool, updateGraphSliced, PlanCache, planSizeMessage, type DocumentParser, type IndexStats } from '../scan';
 import { decodeText } from '../text/decode';
 import { Emitter, type Disposable } from './events';
 import type { PlanStoreWorkspace, StoreDocument, StoreUri } from './workspace';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import { allPhases, parsePlan, type Phase } from '../../core/api';
 import type { PlanStore } from '../planStore';
-import type { PhaseCopy, PlanSource } from '../tree/buildNodes';
+import type { PhaseCopy, TreePlan } from '../tree/buildNodes';
 import { branchTip, isMerged } from './worktrees';
 import type { WorktreeRun, WorktreeRuns } from './worktreeRuns';
 
@@ -17,7 +17,7 @@ export class WorktreeProgress implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<void>();
   /** Fires when a copy changed or a run began or ended. */
   readonly onDidChange = this.emitter.event;
-  private readonly cache = new Map<string, { stamp: string; source: PlanSource }>();
+  private readonly cache = new Map<string, { stamp: string; source: TreePlan }>();
   private readonly watchers = new Map<string, vscode.Disposable>();
   private readonly subscriptions: vscode.Disposable[];
 
@@ -68,7 +68,7 @@ export class WorktreeProgress implements vscode.Disposable {
     await this.runs.remove(ended);
   }
 
-  private read(file: string): PlanSource | undefined {
+  private read(file: string): TreePlan | undefined {
     const uri = vscode.Uri.file(file);
     // Open in an editor (the user looks at the agent's copy): the store's parse of the document wins.
     const open = this.store.get(uri);

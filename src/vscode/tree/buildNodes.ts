@@ -3,7 +3,7 @@ import { isPhaseVisible, type TreeFilter } from './filter';
 import type { CriteriaNode, CriterionNode, DependenciesNode, DependencyNode, DisplayStatus, PhaseChildNode, PhaseNode, PhaseSummary, PlanNode, TaskNode } from './nodes';
 
 /** The plan a tree is built from, as the store holds it. */
-export interface PlanSource {
+export interface TreePlan {
   /** `Uri.toString()`; also the plan's `file` in the workspace index. */
   uri: string;
   plan: Plan;
@@ -40,7 +40,7 @@ function phaseIds(plan: Plan, planId: string): Map<Phase, string> {
  * of the phase, and says where it comes from.
  */
 export interface PhaseCopy {
-  source: PlanSource;
+  source: TreePlan;
   phase: Phase;
   /** Where the progress is read, as the tree says it ("worktree ../shop-phase-2 (phase-2)"). */
   from: string;
@@ -51,10 +51,10 @@ export interface PhaseCopy {
  * `copyOf` names phases to show from another copy of the plan (a worktree's): that phase, its
  * tasks and sub-phases come from the copy and act on it; readiness is judged in the workspace.
  */
-export function buildPhaseNodes(source: PlanSource, index: WorkspaceIndex, filter: TreeFilter, parent: PlanNode, copyOf?: (phase: Phase) => PhaseCopy | undefined): PhaseNode[] {
+export function buildPhaseNodes(source: TreePlan, index: WorkspaceIndex, filter: TreeFilter, parent: PlanNode, copyOf?: (phase: Phase) => PhaseCopy | undefined): PhaseNode[] {
   const ids = phaseIds(source.plan, parent.id);
 
-  const buildPhase = (phase: Phase, parentNode: PlanNode | PhaseNode, from: PlanSource, id: string, progressFrom?: string): PhaseNode => {
+  const buildPhase = (phase: Phase, parentNode: PlanNode | PhaseNode, from: TreePlan, id: string, progressFrom?: string): PhaseNode => {
     const copy = from === source ? copyOf?.(phase) : undefined;
     if (copy) return buildPhase(copy.phase, parentNode, copy.source, id, copy.from);
     const { uri, version, plan } = from;
@@ -82,7 +82,7 @@ export function buildPhaseNodes(source: PlanSource, index: WorkspaceIndex, filte
     return node;
   };
 
-  const buildTask = (task: Task, parentNode: PhaseNode | TaskNode, id: string, from: PlanSource): TaskNode => {
+  const buildTask = (task: Task, parentNode: PhaseNode | TaskNode, id: string, from: TreePlan): TaskNode => {
     const children: TaskNode[] = [];
     const node: TaskNode = { kind: 'task', id, uri: from.uri, version: from.version, parent: parentNode, task, children };
     task.children.forEach((child, i) => children.push(buildTask(child, node, `${id}.${i}`, from)));

@@ -10,7 +10,7 @@ import { phaseLookup } from '../../../src/core/lint/engine';
 import { parseMarkdown } from '../../../src/core/parse/blocks';
 import { parsePlan } from '../../../src/core/parse/parsePlan';
 import { phaseAtLine } from '../../../src/core/phases';
-import { fixtureSamples, generatedSamples, sharedSamples } from '../index/samples';
+import { fixtureSamples, generatedSamples, sharedSamples } from '../scan/samples';
 
 /**
  * The speed-ups of issue 4 must not change any result: each faster path is checked here

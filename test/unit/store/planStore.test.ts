@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { MAX_PLAN_BYTES, planSizeMessage } from '../../../src/core/index';
+import { MAX_PLAN_BYTES, planSizeMessage } from '../../../src/core/scan';
 import { PlanStore, TYPING_DEBOUNCE_MS } from '../../../src/core/store';
 import { InMemoryWorkspace, memoryStorage, uriOf, type MemoryUri } from '../../support/inMemoryWorkspace';
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mightBePlan } from '../../../src/core/index';
+import { mightBePlan } from '../../../src/core/scan';
 import { parseIdToken } from '../../../src/core/ids';
 import { readDependencyIds } from '../../../src/core/parse/dependencies';
 import { readField } from '../../../src/core/parse/fields';

@@ -1,6 +1,6 @@
 export { createDocumentParser, type DocumentParser } from './documentParser';
 export { detachPlan } from './detachPlan';
-export { buildWorkspaceIndexSliced, indexPlans, updateGraphSliced, type IndexedPlan, type IndexOptions, type IndexProgress, type IndexResult, type IndexStats, type PlanParserThread, type PlanSource } from './indexPlans';
+export { buildWorkspaceIndexSliced, indexPlans, updateGraphSliced, type IndexedPlan, type IndexOptions, type IndexProgress, type IndexResult, type IndexStats, type PlanParserThread, type ScanFile } from './indexPlans';
 export { OffThreadParser } from './offThreadParser';
 export { scanOutline, type OutlineHeading, type PlanOutline } from './outlineScan';
 export { parsePlansInParallel, type ParallelParseOptions, type ParallelParseResult, type ParseJob } from './parallelParse';

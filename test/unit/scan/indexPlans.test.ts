@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { buildWorkspaceIndex } from '../../../src/core/graph';
-import { buildWorkspaceIndexSliced, indexPlans, PlanCache, type PlanSource } from '../../../src/core/index';
+import { buildWorkspaceIndexSliced, indexPlans, PlanCache, type ScanFile } from '../../../src/core/scan';
 import { parsePlan } from '../../../src/core/parse/parsePlan';
 import { generatedSamples } from './samples';
 
@@ -9,9 +9,9 @@ const json = (value: unknown) => JSON.parse(JSON.stringify(value));
 const NOT_A_PLAN = '# README\n\nInstall it, run it. Nothing here names a phase, though 3 digits appear.\n';
 const NO_PHASES = '# Release 2.0 phases overview\n\nA heading with a kind word and a digit but no phase id: parsed, then found empty.\n';
 
-function sources(): { files: PlanSource[]; planTexts: Map<string, string> } {
+function sources(): { files: ScanFile[]; planTexts: Map<string, string> } {
   const planTexts = new Map(generatedSamples(60).map((sample, index) => [`plans/${index}/${sample.name}`, sample.text]));
-  const files: PlanSource[] = [...planTexts].map(([uri, text]) => ({ uri, read: async () => text }));
+  const files: ScanFile[] = [...planTexts].map(([uri, text]) => ({ uri, read: async () => text }));
   files.splice(2, 0, { uri: 'README.md', read: async () => NOT_A_PLAN });
   files.splice(4, 0, { uri: 'notes.md', read: async () => NO_PHASES });
   files.splice(6, 0, { uri: 'gone.md', read: () => Promise.reject(new Error('ENOENT')) });

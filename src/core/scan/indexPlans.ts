@@ -19,7 +19,8 @@ import { Slicer, type SliceOptions, type SliceStats } from './slicer';
  * worker thread and this thread does only the cheap rest.
  */
 
-export interface PlanSource {
+/** A file the scan may read: named by its URI, read only when the cache cannot answer. */
+export interface ScanFile {
   /** Identifies the file; it becomes the plan's `file`. */
   uri: string;
   /** The file's text; undefined (or a rejection) when it cannot be read, and the file is skipped. */
@@ -107,7 +108,7 @@ export interface IndexResult {
 const DEFAULT_READ_AHEAD = 8;
 const DEFAULT_PARSES_IN_FLIGHT = 8;
 
-export async function indexPlans(files: readonly PlanSource[], options: IndexOptions = {}): Promise<IndexResult> {
+export async function indexPlans(files: readonly ScanFile[], options: IndexOptions = {}): Promise<IndexResult> {
   const { cache, signal, offThread } = options;
   const started = performance.now();
   const slicer = new Slicer(options);
@@ -235,7 +236,7 @@ class ReadAhead {
   private next = 0;
 
   constructor(
-    private readonly files: readonly PlanSource[],
+    private readonly files: readonly ScanFile[],
     private readonly ahead: number,
   ) {}
 

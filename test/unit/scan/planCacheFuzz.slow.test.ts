@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { buildWorkspaceIndex } from '../../../src/core/graph';
-import { contentHash, PARSER_VERSION, PlanCache } from '../../../src/core/index';
-import { isPlanShape } from '../../../src/core/index/planShape';
+import { contentHash, PARSER_VERSION, PlanCache } from '../../../src/core/scan';
+import { isPlanShape } from '../../../src/core/scan/planShape';
 import { lintPlan } from '../../../src/core/lint';
 import type { Plan } from '../../../src/core/model';
 import { parsePlan } from '../../../src/core/parse/parsePlan';

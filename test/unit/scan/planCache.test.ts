@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { contentHash, detachPlan, PARSER_VERSION, PlanCache } from '../../../src/core/index';
+import { contentHash, detachPlan, PARSER_VERSION, PlanCache } from '../../../src/core/scan';
 import type { Plan } from '../../../src/core/model';
 import { parsePlan } from '../../../src/core/parse/parsePlan';
 import { fixtureSamples, generatedSamples, sharedSamples } from './samples';

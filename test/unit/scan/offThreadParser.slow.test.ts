@@ -3,14 +3,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
-import { indexPlans, OffThreadParser, parsePlansInParallel, ParserPool, PlanCache, type PlanParserThread, type PlanSource } from '../../../src/core/index';
+import { indexPlans, OffThreadParser, parsePlansInParallel, ParserPool, PlanCache, type PlanParserThread, type ScanFile } from '../../../src/core/scan';
 import { parsePlan } from '../../../src/core/parse/parsePlan';
 import { repoRoot } from '../../support/paths';
 import { fixtureSamples, generatedSamples } from './samples';
 
 const json = (value: unknown) => JSON.parse(JSON.stringify(value));
 
-function sources(): PlanSource[] {
+function sources(): ScanFile[] {
   const samples = [...generatedSamples(80), ...fixtureSamples().slice(0, 40)];
   return samples.map((sample, index) => ({ uri: `plans/${index}/${sample.name}`, read: async () => sample.text }));
 }
@@ -25,7 +25,7 @@ describe('indexing with the parser on a worker thread', function () {
     scratch = mkdtempSync(path.join(os.tmpdir(), 'phaselens-worker-'));
     workerFile = path.join(scratch, 'planParserWorker.js');
     await esbuild.build({
-      entryPoints: [path.join(repoRoot, 'src/core/index/planParserWorker.ts')],
+      entryPoints: [path.join(repoRoot, 'src/core/scan/planParserWorker.ts')],
       outfile: workerFile,
       bundle: true,
       platform: 'node',

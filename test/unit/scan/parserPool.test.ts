@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { indexPlans, parsePlansInParallel, ParserPool, parserThreadCount, type ClosableParserThread, type PlanSource } from '../../../src/core/index';
+import { indexPlans, parsePlansInParallel, ParserPool, parserThreadCount, type ClosableParserThread, type ScanFile } from '../../../src/core/scan';
 import { parsePlan } from '../../../src/core/parse/parsePlan';
 import { generatedSamples } from './samples';
 
@@ -22,7 +22,7 @@ class InProcessThread implements ClosableParserThread {
   }
 }
 
-function sources(count: number): { files: PlanSource[]; texts: Map<string, string> } {
+function sources(count: number): { files: ScanFile[]; texts: Map<string, string> } {
   const texts = new Map(generatedSamples(40).slice(0, count).map((sample, index) => [`plans/${index}/${sample.name}`, sample.text]));
   return { files: [...texts].map(([uri, text]) => ({ uri, read: async () => text })), texts };
 }

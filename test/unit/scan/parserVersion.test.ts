@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PARSER_VERSION } from '../../../src/core/index';
+import { PARSER_VERSION } from '../../../src/core/scan';
 import { parsePlan } from '../../../src/core/parse/parsePlan';
 import { fixturesDir } from '../../support/paths';
 import { generatedSamples } from './samples';
@@ -10,7 +10,7 @@ import { generatedSamples } from './samples';
 /**
  * A tripwire for PARSER_VERSION: persisted plan caches are only as good as the version that
  * keys them, so when parsePlan's output changes for a fixed set of texts, this test asks for a
- * version bump. After bumping (src/core/index/planCache.ts), record the new output with
+ * version bump. After bumping (src/core/scan/planCache.ts), record the new output with
  *   UPDATE_PARSER_FINGERPRINT=1 npx mocha test/unit/index/parserVersion.test.ts
  */
 
@@ -42,7 +42,7 @@ describe('parser version', () => {
     if (recorded.fingerprint !== current) {
       assert.fail(
         recorded.parserVersion === PARSER_VERSION
-          ? `parsePlan output changed: bump PARSER_VERSION in src/core/index/planCache.ts (cached plans of version ${PARSER_VERSION} would be stale), then record it with UPDATE_PARSER_FINGERPRINT=1 npx mocha test/unit/index/parserVersion.test.ts`
+          ? `parsePlan output changed: bump PARSER_VERSION in src/core/scan/planCache.ts (cached plans of version ${PARSER_VERSION} would be stale), then record it with UPDATE_PARSER_FINGERPRINT=1 npx mocha test/unit/index/parserVersion.test.ts`
           : `PARSER_VERSION is ${PARSER_VERSION}: record the new output with UPDATE_PARSER_FINGERPRINT=1 npx mocha test/unit/index/parserVersion.test.ts`,
       );
     }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { scanOutline } from '../../../src/core/index';
+import { scanOutline } from '../../../src/core/scan';
 import { parsePlan } from '../../../src/core/parse/parsePlan';
 import { allPhases } from '../../../src/core/phases';
 import { generatedSamples } from './samples';

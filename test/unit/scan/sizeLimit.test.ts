@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { indexPlans, MAX_PLAN_BYTES, overPlanSizeLimit, planSizeMessage } from '../../../src/core/index';
+import { indexPlans, MAX_PLAN_BYTES, overPlanSizeLimit, planSizeMessage } from '../../../src/core/scan';
 
 describe('the 10 MB plan size limit', function () {
   // Builds and hashes 10 MB strings: generous on a shared machine (no clock is asserted).

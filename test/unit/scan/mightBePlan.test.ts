@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { mightBePlan } from '../../../src/core/index';
+import { mightBePlan } from '../../../src/core/scan';
 import { parsePlan } from '../../../src/core/parse/parsePlan';
 import { fixtureSamples, generatedSamples, sharedSamples } from './samples';
 
