@@ -275,16 +275,7 @@ export class WorkspaceGraph {
     // Strongly connected components of the reachable part are those of the whole graph: a
     // cycle through a reachable phase stays within what that phase reaches.
     const nodes = this.inWorkspaceOrder(reachable);
-    const number = new Map<PhaseRef, number>(nodes.map((ref, i) => [ref, i]));
-    const from: number[] = [];
-    const to: number[] = [];
-    nodes.forEach((ref, u) => {
-      for (const edge of edgesOf(state, ref)) {
-        from.push(u);
-        to.push(number.get(edge.to)!);
-      }
-    });
-    const graph = digraphFromPairs(nodes.length, from, to);
+    const graph = digraphOver(state, nodes);
     const { component, count } = stronglyConnected(graph);
     for (const { start, path } of coveringCycles(graph, component, count)) {
       const members = path.map((node) => nodes[node]!);
@@ -564,9 +555,8 @@ function groupCycles(cycles: readonly Cycle[]): Map<string, Cycle[]> {
   return byFile;
 }
 
-/** Dependencies before dependents over the whole workspace (read rarely: "next ready phase", ids). */
-function wholeOrder(state: GraphState, entries: readonly FileEntry[]): PhaseRef[] {
-  const nodes = entries.flatMap((entry) => entry.refs);
+/** The dependency edges among `nodes` as a digraph over their positions; every edge's target must be among them. */
+function digraphOver(state: GraphState, nodes: readonly PhaseRef[]): ReturnType<typeof digraphFromPairs> {
   const number = new Map<PhaseRef, number>(nodes.map((ref, i) => [ref, i]));
   const from: number[] = [];
   const to: number[] = [];
@@ -576,7 +566,13 @@ function wholeOrder(state: GraphState, entries: readonly FileEntry[]): PhaseRef[
       to.push(number.get(edge.to)!);
     }
   });
-  const graph = digraphFromPairs(nodes.length, from, to);
+  return digraphFromPairs(nodes.length, from, to);
+}
+
+/** Dependencies before dependents over the whole workspace (read rarely: "next ready phase", ids). */
+function wholeOrder(state: GraphState, entries: readonly FileEntry[]): PhaseRef[] {
+  const nodes = entries.flatMap((entry) => entry.refs);
+  const graph = digraphOver(state, nodes);
   const { component, count } = stronglyConnected(graph);
   return Array.from(topologicalOrder(graph, component, count), (node) => nodes[node]!);
 }
