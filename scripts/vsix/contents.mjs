@@ -11,6 +11,7 @@ const ALLOWED = [
   /^extension\/license(?:\.txt|\.md)?$/i,
   /^extension\/dist\/extension\.js$/,
   /^extension\/dist\/planParserWorker\.js$/,
+  /^extension\/dist\/markdownStack\.js$/,
   /^extension\/dist\/mcpServer\.js$/,
   /^extension\/media\/[^/]+\.(?:png|svg)$/,
   /^extension\/media\/graph\/graph\.(?:js|css)$/,
@@ -51,9 +52,9 @@ export function checkVsixContents({ paths, totalBytes, manifest, exists }) {
   const warnings = [];
   const inside = new Set(paths);
   for (const path of paths) {
-    if (!ALLOWED.some((pattern) => pattern.test(path))) errors.push(`${path} must not be in the package (only dist/extension.js, dist/planParserWorker.js, dist/mcpServer.js, media/, syntaxes/, README, CHANGELOG, LICENSE and package.json ship)`);
+    if (!ALLOWED.some((pattern) => pattern.test(path))) errors.push(`${path} must not be in the package (only dist/extension.js, dist/markdownStack.js, dist/planParserWorker.js, dist/mcpServer.js, media/, syntaxes/, README, CHANGELOG, LICENSE and package.json ship)`);
   }
-  const required = ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/planParserWorker.js', 'extension/dist/mcpServer.js'];
+  const required = ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/markdownStack.js', 'extension/dist/planParserWorker.js', 'extension/dist/mcpServer.js'];
   for (const path of required) if (!inside.has(path)) errors.push(`${path} is missing from the package`);
   for (const [name, pattern] of [['README', /^extension\/readme\.md$/i], ['CHANGELOG', /^extension\/changelog\.md$/i], ['LICENSE', /^extension\/license(?:\.txt|\.md)?$/i]]) {
     if (!paths.some((path) => pattern.test(path))) errors.push(`the ${name} is missing from the package`);

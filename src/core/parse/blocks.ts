@@ -1,6 +1,4 @@
-import type { unified as Unified } from 'unified';
-import type RemarkParse from 'remark-parse';
-import type RemarkGfm from 'remark-gfm';
+import type * as MarkdownStack from './markdownStack';
 import { toString } from 'mdast-util-to-string';
 import type { Code, Heading, List, ListItem, Nodes, Paragraph, Root, RootContent } from 'mdast';
 import { runToEnd } from '../steps';
@@ -67,9 +65,7 @@ let processor: ReturnType<typeof createProcessor> | undefined;
 function createProcessor() {
   // Required on the first parse, not when this module loads: evaluating the remark stack was
   // almost all of the extension's activation time, and a warm start may never parse at all.
-  const { unified } = require('unified') as { unified: typeof Unified };
-  const remarkParse = (require('remark-parse') as { default: typeof RemarkParse }).default;
-  const remarkGfm = (require('remark-gfm') as { default: typeof RemarkGfm }).default;
+  const { unified, remarkParse, remarkGfm } = require('./markdownStack') as typeof MarkdownStack;
   const processor = unified().use(remarkParse).use(remarkGfm).freeze();
   withoutAutolinkLiteralTransform(processor.data('fromMarkdownExtensions'));
   return processor;

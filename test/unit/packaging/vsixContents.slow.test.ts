@@ -15,6 +15,7 @@ const GOOD = [
   'extension/changelog.md',
   'extension/LICENSE.txt',
   'extension/dist/extension.js',
+  'extension/dist/markdownStack.js',
   'extension/dist/planParserWorker.js',
   'extension/dist/mcpServer.js',
   'extension/syntaxes/phaselens.injection.json',
@@ -37,8 +38,8 @@ describe('vsix contents check', () => {
     }
   });
 
-  it('requires the entry point, its parser worker, the manifest and the README, CHANGELOG and LICENSE', () => {
-    for (const missing of ['extension/dist/extension.js', 'extension/dist/planParserWorker.js', 'extension/dist/mcpServer.js', 'extension/package.json', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt']) {
+  it('requires the entry point, its remark stack and parser worker, the manifest and the README, CHANGELOG and LICENSE', () => {
+    for (const missing of ['extension/dist/extension.js', 'extension/dist/markdownStack.js', 'extension/dist/planParserWorker.js', 'extension/dist/mcpServer.js', 'extension/package.json', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt']) {
       const { errors } = check(GOOD.filter((path) => path !== missing));
       assert.ok(errors.length >= 1, `${missing} should be required`);
     }
@@ -63,6 +64,6 @@ describe('vsix contents check', () => {
     assert.ok(files.every((file) => !file.startsWith('$(')));
     // Every referenced file that exists must be allowed in the package (or the check could never pass).
     const present = files.filter((file) => existsSync(path.join(repoRoot, file)));
-    assert.deepEqual(check(['extension.vsixmanifest', '[Content_Types].xml', 'extension/package.json', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt', 'extension/dist/planParserWorker.js', 'extension/dist/mcpServer.js', ...present.map((file) => `extension/${file}`)]).errors, []);
+    assert.deepEqual(check(['extension.vsixmanifest', '[Content_Types].xml', 'extension/package.json', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt', 'extension/dist/markdownStack.js', 'extension/dist/planParserWorker.js', 'extension/dist/mcpServer.js', ...present.map((file) => `extension/${file}`)]).errors, []);
   });
 });
