@@ -28,8 +28,18 @@ export function readStatusValue(value: string): PhaseStatus | undefined {
     text = text.slice(emoji[0].length).replace(DECORATION, '');
   }
   if (text === '') return emojiStatus;
+  const percent = PERCENT.exec(text);
+  if (percent) return percentStatus(Number(percent[1]));
   for (const [status, pattern] of WORDS) if (pattern.test(text)) return status;
   return undefined;
+}
+
+/** "80% complete", "100%", "0 %": how far the phase's own work is. */
+const PERCENT = /^(\d{1,3})\s?%(?![\p{L}\p{N}])/u;
+
+function percentStatus(percent: number): PhaseStatus | undefined {
+  if (percent > 100) return undefined;
+  return percent === 100 ? 'done' : percent === 0 ? 'planned' : 'in-progress';
 }
 
 /**

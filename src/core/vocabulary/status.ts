@@ -11,7 +11,7 @@ export const STATUS_WORDS: ReadonlyArray<[PhaseStatus, string]> = [
   ],
   [
     'in-progress',
-    'in[- ]?progress|wip|work in progress|ongoing|active|current|started|underway|under way|in development|in review|doing|em andamento|em progresso|en progreso|en curso|en cours|in arbeit|в работе|进行中|進行中|進行中',
+    'in[- ]?progress|wip|work in progress|partial(?:ly)?(?: (?:complete[d]?|done|implemented))?|mostly (?:complete[d]?|done)|under review|ongoing|active|current|started|underway|under way|in development|in review|doing|em andamento|em progresso|en progreso|en curso|en cours|in arbeit|в работе|进行中|進行中|進行中',
   ],
   ['blocked', 'blocked|on hold|stalled|stuck|bloqueado|bloqu[ée]e?|blockiert|заблокирован[оа]?|阻塞'],
   [
