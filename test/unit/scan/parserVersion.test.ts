@@ -11,7 +11,7 @@ import { generatedSamples } from './samples';
  * A tripwire for PARSER_VERSION: persisted plan caches are only as good as the version that
  * keys them, so when parsePlan's output changes for a fixed set of texts, this test asks for a
  * version bump. After bumping (src/core/scan/planCache.ts), record the new output with
- *   UPDATE_PARSER_FINGERPRINT=1 npx mocha test/unit/index/parserVersion.test.ts
+ *   UPDATE_PARSER_FINGERPRINT=1 npx mocha test/unit/scan/parserVersion.test.ts
  */
 
 const RECORD = path.join(__dirname, 'parserFingerprint.json');
@@ -42,8 +42,8 @@ describe('parser version', () => {
     if (recorded.fingerprint !== current) {
       assert.fail(
         recorded.parserVersion === PARSER_VERSION
-          ? `parsePlan output changed: bump PARSER_VERSION in src/core/scan/planCache.ts (cached plans of version ${PARSER_VERSION} would be stale), then record it with UPDATE_PARSER_FINGERPRINT=1 npx mocha test/unit/index/parserVersion.test.ts`
-          : `PARSER_VERSION is ${PARSER_VERSION}: record the new output with UPDATE_PARSER_FINGERPRINT=1 npx mocha test/unit/index/parserVersion.test.ts`,
+          ? `parsePlan output changed: bump PARSER_VERSION in src/core/scan/planCache.ts (cached plans of version ${PARSER_VERSION} would be stale), then record it with UPDATE_PARSER_FINGERPRINT=1 npx mocha test/unit/scan/parserVersion.test.ts`
+          : `PARSER_VERSION is ${PARSER_VERSION}: record the new output with UPDATE_PARSER_FINGERPRINT=1 npx mocha test/unit/scan/parserVersion.test.ts`,
       );
     }
     assert.equal(recorded.parserVersion, PARSER_VERSION, 'PARSER_VERSION changed without a change in output: record it with UPDATE_PARSER_FINGERPRINT=1');
