@@ -19,13 +19,11 @@ export { phaseProgress, progressLabel, reopenedStatus, taskCounts } from './prog
 
 // The workspace scan: which files may be plans, the cache, the parser worker, time-sliced indexing.
 export {
-  buildWorkspaceIndexSliced,
   createDocumentParser,
   DEFAULT_SLICE_MS,
   indexPlans,
   MAX_PLAN_BYTES,
   mightBePlan,
-  OffThreadParser,
   overPlanSizeLimit,
   ParserPool,
   parsePlansInParallel,

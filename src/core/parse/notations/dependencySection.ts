@@ -129,8 +129,9 @@ function subjectOf(label: string, byKey: ReadonlyMap<string, Phase>, names: Name
 
 /** `User Stories (Phase 3+)`: phase 3 and every later phase of its kind no other label names. */
 function andLaterPhases(label: string, byKey: ReadonlyMap<string, Phase>, phases: readonly Phase[], named: ReadonlySet<Phase>): Phase[] | undefined {
-  const [reference] = readWordReferences(label);
-  if (!reference || readWordReferences(label).length !== 1 || !AND_LATER.test(label.slice(reference.end))) return undefined;
+  const references = readWordReferences(label);
+  const reference = references[0];
+  if (!reference || references.length !== 1 || !AND_LATER.test(label.slice(reference.end))) return undefined;
   const first = byKey.get(reference.key);
   const from = first && leadingNumber(first);
   if (!first || from === undefined) return undefined;
