@@ -1,4 +1,4 @@
-// Bundles the extension and the CLI with esbuild. The remark stack is ESM-only;
+// Bundles the extension and the CLI with esbuild. The markdown tokenizer (micromark) is ESM-only;
 // esbuild turns it into CommonJS inside each bundle, so both run on plain Node
 // and in the VS Code extension host without a loader.
 // With --tests it bundles the integration tests instead (test/integration/ → dist/test/integration/).
@@ -87,8 +87,8 @@ const executable = {
 };
 
 /**
- * The extension loads the remark stack (src/core/parse/markdownStack.ts) as its own file on the
- * first parse: compiling those ~150 KB with the rest was most of activation's cost.
+ * The extension loads the markdown tokenizer (src/core/parse/markdownStack.ts) as its own file on
+ * the first parse: compiling it with the rest was most of activation's cost.
  */
 const markdownStackApart = {
   name: 'markdown-stack-apart',

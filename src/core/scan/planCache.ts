@@ -23,7 +23,7 @@ import { DEFAULT_SLICE_MS } from './slicer';
  * field, a fixed misreading, a different title rule. Persisted caches written by another
  * version are discarded whole. Refactors that keep every output identical need no bump.
  */
-export const PARSER_VERSION = 5;
+export const PARSER_VERSION = 6;
 
 const HEADER = `phaselens-plan-cache ${PARSER_VERSION}`;
 
