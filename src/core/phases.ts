@@ -13,6 +13,27 @@ export function allPhases(plan: Plan): Phase[] {
   return result;
 }
 
+/**
+ * `ancestorsOf` for many phases of one plan: the parent links are found once, so asking for
+ * every phase's ancestors costs the tree once rather than once per phase.
+ */
+export function ancestorLookup(plan: Plan): (target: Phase) => Phase[] {
+  const parents = new Map<Phase, Phase | undefined>();
+  const visit = (phases: readonly Phase[], parent: Phase | undefined) => {
+    for (const phase of phases) {
+      if (parents.has(phase)) continue;
+      parents.set(phase, parent);
+      visit(phase.children, phase);
+    }
+  };
+  visit(plan.phases, undefined);
+  return (target) => {
+    const path: Phase[] = [];
+    for (let parent = parents.get(target); parent; parent = parents.get(parent)) path.push(parent);
+    return path.reverse();
+  };
+}
+
 /** The chain of phases from the top of the tree down to `target` (target excluded). */
 export function ancestorsOf(plan: Plan, target: Phase): Phase[] {
   const path: Phase[] = [];

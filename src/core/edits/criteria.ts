@@ -26,8 +26,21 @@ const FIELD = new RegExp(
 
 export const DEFAULT_CRITERIA_STYLE: CriteriaStyle = { form: 'heading', label: 'Success Criteria' };
 
-/** The first criteria heading or field outside code decides the style; headings by default. */
+const styleOfFrozenLines = new WeakMap<readonly string[], CriteriaStyle>();
+
+/**
+ * The first criteria heading or field outside code decides the style; headings by default.
+ * Remembered for the shared lines of `splitLines`: every missing-criteria finding asks.
+ */
 export function detectCriteriaStyle(lines: readonly string[]): CriteriaStyle {
+  const known = styleOfFrozenLines.get(lines);
+  if (known) return known;
+  const style = findCriteriaStyle(lines);
+  if (Object.isFrozen(lines)) styleOfFrozenLines.set(lines, style);
+  return style;
+}
+
+function findCriteriaStyle(lines: readonly string[]): CriteriaStyle {
   const fenced = fencedLines(lines);
   for (let index = 0; index < lines.length; index++) {
     if (fenced[index]) continue;

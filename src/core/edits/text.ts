@@ -43,11 +43,27 @@ export function eolAfterLine(text: string, line: number): string {
 
 /** Offsets where each line starts and where its content ends (before the line break). */
 export interface LineTable {
-  starts: number[];
-  ends: number[];
+  readonly starts: readonly number[];
+  readonly ends: readonly number[];
 }
 
+let lastTableText: string | undefined;
+let lastTable: LineTable = { starts: [0], ends: [0] };
+
+/**
+ * The text's line table. The last one is remembered, as `splitLines` does: a lint fix asks for
+ * the line break after its line once per finding, and a table per finding made n findings cost
+ * n × text. The arrays are frozen, as every caller shares them.
+ */
 export function lineTable(text: string): LineTable {
+  if (text !== lastTableText) {
+    lastTable = Object.freeze(buildLineTable(text));
+    lastTableText = text;
+  }
+  return lastTable;
+}
+
+function buildLineTable(text: string): LineTable {
   const starts = [0];
   const ends: number[] = [];
   LINE_BREAK.lastIndex = 0;
@@ -56,7 +72,7 @@ export function lineTable(text: string): LineTable {
     starts.push(match.index + match[0].length);
   }
   ends.push(text.length);
-  return { starts, ends };
+  return { starts: Object.freeze(starts), ends: Object.freeze(ends) };
 }
 
 /**

@@ -72,10 +72,21 @@ export class FenceTracker {
   }
 }
 
-/** Which lines stand inside fenced code (fence lines included), fences inside containers too. */
-export function fencedLines(lines: readonly string[], context: FenceContext = 'nested'): boolean[] {
+const fencedOfFrozenLines = new WeakMap<readonly string[], Partial<Record<FenceContext, readonly boolean[]>>>();
+
+/**
+ * Which lines stand inside fenced code (fence lines included), fences inside containers too.
+ * The answer for a frozen array (the shared lines of `splitLines`) is remembered: lint fixes ask
+ * for it once per finding, and a scan per finding made n findings cost n × lines.
+ */
+export function fencedLines(lines: readonly string[], context: FenceContext = 'nested'): readonly boolean[] {
+  const frozen = Object.isFrozen(lines);
+  const known = frozen ? fencedOfFrozenLines.get(lines)?.[context] : undefined;
+  if (known) return known;
   const fences = new FenceTracker(context);
-  return lines.map((line) => fences.step(line));
+  const fenced = Object.freeze(lines.map((line) => fences.step(line)));
+  if (frozen) fencedOfFrozenLines.set(lines, { ...fencedOfFrozenLines.get(lines), [context]: fenced });
+  return fenced;
 }
 
 /** An ATX heading line: `## Title ##`. Columns are 0-based in the line. */

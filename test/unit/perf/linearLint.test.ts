@@ -46,6 +46,16 @@ describe('lint stays linear in the number of findings', () => {
     assert.ok(last.fixes?.some((fix) => fix.edits.some((edit) => edit.range.line === last.line)));
   });
 
+  it('a plan with 10,000 phases without criteria offers each its skeleton, the style found once', function () {
+    this.timeout(300_000);
+    const unit = Array.from({ length: 10 }, (_, index) => `## Phase ${index + 1}: Part ${index + 1}\n\n- [ ] task ${index + 1}\n`).join('\n') + '\n';
+    const { plan, text } = repeatedPlan(unit, 1_000);
+    const findings = lintPlan(plan, text, { config: { rules: { 'missing-success-criteria': 'warning' } } }).filter((finding) => finding.rule === 'missing-success-criteria');
+    assert.equal(findings.length, 10_000);
+    const last = findings.at(-1)!;
+    assert.ok(last.fixes?.some((fix) => fix.edits.some((edit) => edit.newText.includes('Success Criteria') && edit.range.line > plan.phases.at(-2)!.line)));
+  });
+
   it('parentHeadingLookup answers as parentHeadingLine does, for every line and level', () => {
     const text = ['# A', '## B', '### C', 'x', '## D', '#### E', '```', '# not', '```', 'F', '===', '### G', '## H'].join('\n');
     const outline = headingOutline(text.split('\n'));

@@ -1,6 +1,6 @@
 import { insertCriteriaSkeletonEdits } from '../../edits/criteria';
 import type { Phase, PhaseKind } from '../../model';
-import { allPhases, ancestorsOf, phaseName } from '../../phases';
+import { allPhases, ancestorLookup, phaseName } from '../../phases';
 import { headingTextRange } from '../headingRange';
 import type { Rule } from '../types';
 
@@ -45,6 +45,7 @@ export const missingSuccessCriteria: Rule = {
     const phases = allPhases(plan);
     const quiet = options.quietWhereUnused !== false && !phases.some(hasCriteria);
     const reported = new Set<Phase>();
+    const ancestorsOf = ancestorLookup(plan);
 
     for (const phase of phases) {
       if (!kinds.has(phase.kind)) continue;
@@ -55,7 +56,7 @@ export const missingSuccessCriteria: Rule = {
       if (hasCriteria(phase)) continue;
       // A container whose sub-phases carry criteria is judged through them.
       if (descendantHasCriteria(phase)) continue;
-      const ancestors = ancestorsOf(plan, phase);
+      const ancestors = ancestorsOf(phase);
       // Inherited criteria count; and criteria added to a reported ancestor would cover this phase too.
       if (ancestors.some((ancestor) => hasCriteria(ancestor) || reported.has(ancestor))) continue;
 
