@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { ParseReply, ParseRequest } from './offThreadProtocol';
+import type { ParseReply, ParseRequest, WorkerOptions } from './offThreadProtocol';
 
 /**
  * Parses plans on a worker thread, so that indexing a large workspace leaves the calling thread
@@ -45,7 +45,8 @@ export class OffThreadParser {
 
   private start(): Worker | undefined {
     try {
-      const worker = new Worker(this.workerFile);
+      // Background work: the thread that asked (the extension host) comes first for the cores.
+      const worker = new Worker(this.workerFile, { workerData: { background: true } satisfies WorkerOptions });
       worker.on('message', (reply: ParseReply) => this.settle(reply));
       worker.on('error', (error) => this.fail(error instanceof Error ? error : new Error(String(error))));
       worker.on('exit', (code) => this.fail(new Error(`the plan parser thread exited (code ${code})`)));

@@ -1,5 +1,11 @@
 /** The messages between `OffThreadParser` and its worker (`planParserWorker.ts`). */
 
+/** What a worker is told when it starts (its `workerData`). */
+export interface WorkerOptions {
+  /** Parse at a lower priority than the thread that asked (see backgroundPriority.ts). */
+  background?: boolean;
+}
+
 export interface ParseRequest {
   id: number;
   /** The file the plan is for: it becomes the plan's `file`. */

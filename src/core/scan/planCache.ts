@@ -11,10 +11,11 @@ import { DEFAULT_SLICE_MS } from './slicer';
  * writes wherever it likes (the extension: a file in its storage folder) and
  * `PlanCache.deserialize` reads them back, dropping everything when the parser has changed since.
  *
- * Neither direction blocks for long, whatever the size (1,000 plans make ~17 MB): `deserialize`
- * only finds where each entry stands in the bytes, and an entry is decoded and parsed when `get`
- * first asks for it (the indexer asks inside its time slices); `serialize` encodes entry by
- * entry and yields between slices.
+ * Neither direction blocks for long, whatever the size (1,000 plans make ~17 MB): the file
+ * starts with an index (each entry's hash and length), so `load` reads that index (~40 bytes an
+ * entry) and never scans the plans themselves; an entry is decoded and parsed when `get` first
+ * asks for it (the indexer asks inside its time slices); `serialize` encodes entry by entry and
+ * yields between slices.
  */
 
 /**
@@ -25,7 +26,13 @@ import { DEFAULT_SLICE_MS } from './slicer';
  */
 export const PARSER_VERSION = 6;
 
-const HEADER = `phaselens-plan-cache ${PARSER_VERSION}`;
+/**
+ * The layout of the file (see `cacheFileOf`); a cache written in another layout is discarded
+ * like one of another parser version. 2: the index before the plans.
+ */
+const CACHE_LAYOUT = 2;
+
+const HEADER = `phaselens-plan-cache ${PARSER_VERSION} layout ${CACHE_LAYOUT}`;
 
 /** A hash of the text, as the cache key: SHA-1 in base64 (fast in node:crypto, no collision in practice). */
 export function contentHash(text: string): string {
@@ -87,23 +94,22 @@ export class PlanCache {
   }
 
   /**
-   * The cache as UTF-8 bytes for `deserialize`: a header line, then one `hash<TAB>plan JSON`
-   * line per entry. Built entry by entry, yielding to the event loop between slices.
+   * The cache as UTF-8 bytes for `deserialize` (see `cacheFileOf`). Built entry by entry,
+   * yielding to the event loop between slices.
    */
   async serialize(options: SerializeOptions = {}): Promise<Uint8Array> {
     const sliceMs = options.sliceMs ?? DEFAULT_SLICE_MS;
-    const parts: Uint8Array[] = [Buffer.from(HEADER)];
+    const entries: Array<readonly [string, Uint8Array]> = [];
     let sliceStart = performance.now();
     for (const [hash, entry] of this.entries) {
-      parts.push(Buffer.from(`\n${hash}\t`));
-      parts.push(isUnread(entry) ? entry.bytes.subarray(entry.start, entry.end) : Buffer.from(JSON.stringify(entry)));
+      entries.push([hash, isUnread(entry) ? entry.bytes.subarray(entry.start, entry.end) : Buffer.from(JSON.stringify(entry))]);
       if (performance.now() - sliceStart >= sliceMs) {
         await yieldToEventLoop();
         options.signal?.throwIfAborted();
         sliceStart = performance.now();
       }
     }
-    return Buffer.concat(parts);
+    return cacheFileOf(entries);
   }
 
   /**
@@ -116,14 +122,16 @@ export class PlanCache {
     const cache = new PlanCache();
     const bytes = cacheBytes(data);
     if (!bytes) return cache;
-    for (let start = cache.firstEntry(bytes); start < bytes.length; ) start = cache.readEntryAt(bytes, start);
+    const reader = new IndexReader(bytes);
+    while (reader.step()) if (reader.entry) cache.entries.set(reader.entry.hash, reader.entry);
     return cache;
   }
 
   /**
-   * `deserialize` in slices of at most about `sliceMs` (default `DEFAULT_SLICE_MS`, as every sliced job here), yielding to the event loop
-   * between them: finding the entries of a large cache (17 MB for 1,000 plans) is one pass over
-   * its bytes, ~160 ms in one piece on a slow machine.
+   * `deserialize` in slices of at most about `sliceMs` (default `DEFAULT_SLICE_MS`, as every
+   * sliced job here), yielding to the event loop between them. Only the index is read (about
+   * 40 bytes an entry), so even a cache of many thousand plans takes a few milliseconds; the
+   * clock is read after every entry all the same.
    */
   static async load(data: unknown, options: SerializeOptions & { clock?: () => number } = {}): Promise<PlanCache> {
     const cache = new PlanCache();
@@ -131,37 +139,23 @@ export class PlanCache {
     if (!bytes) return cache;
     const sliceMs = options.sliceMs ?? DEFAULT_SLICE_MS;
     const clock = options.clock ?? (() => performance.now());
+    // One index line or one entry per step: each costs about a microsecond.
+    const reader = new IndexReader(bytes);
     let sliceStart = clock();
     let previous = sliceStart;
-    let start = cache.firstEntry(bytes);
-    while (start < bytes.length) {
-      start = cache.readEntryAt(bytes, start);
+    while (reader.step()) {
+      if (reader.entry) cache.entries.set(reader.entry.hash, reader.entry);
       const now = clock();
       const entryCost = now - previous;
       previous = now;
       // The Slicer's rule: end the slice before an entry that costs what the last one did would overrun it.
-      if (now - sliceStart + entryCost >= sliceMs && start < bytes.length) {
+      if (now - sliceStart + entryCost >= sliceMs) {
         await yieldToEventLoop();
         options.signal?.throwIfAborted();
         sliceStart = previous = clock();
       }
     }
     return cache;
-  }
-
-  /** Where the first entry starts; past the end when the header is not this version's. */
-  private firstEntry(bytes: Buffer): number {
-    const headerEnd = lineEnd(bytes, 0);
-    return bytes.toString('utf8', 0, headerEnd) === HEADER ? headerEnd + 1 : bytes.length;
-  }
-
-  /** Notes where the entry on the line at `start` stands; returns where the next line starts. */
-  private readEntryAt(bytes: Buffer, start: number): number {
-    const end = lineEnd(bytes, start);
-    // Within the line only: a damaged file of lines without tabs must not cost lines × bytes.
-    const tab = bytes.subarray(start, end).indexOf(TAB) + start;
-    if (tab > start) this.entries.set(bytes.toString('latin1', start, tab), { bytes, start: tab + 1, end });
-    return end + 1;
   }
 
   private plan(hash: string): Plan | undefined {
@@ -192,9 +186,84 @@ function cacheBytes(data: unknown): Buffer | undefined {
 const NEWLINE = 0x0a;
 const TAB = 0x09;
 
+/**
+ * The file: the header line; the index, one `hash<TAB>byte length` line per entry; an empty
+ * line; then each entry's plan JSON (UTF-8), back to back in the order of the index. Loading
+ * reads the index alone and finds each plan by adding up lengths: the plans' bytes are not
+ * touched until asked for. Exported for tests that write damaged files.
+ */
+export function cacheFileOf(entries: ReadonlyArray<readonly [hash: string, json: Uint8Array | string]>): Uint8Array {
+  const bodies = entries.map(([, json]) => (typeof json === 'string' ? Buffer.from(json) : json));
+  const index = entries.map(([hash], i) => `${hash}\t${bodies[i]!.length}\n`).join('');
+  return Buffer.concat([Buffer.from(`${HEADER}\n${index}\n`), ...bodies]);
+}
+
+/**
+ * Walks a cache file one small step at a time: a step reads one index line or places one entry
+ * (then `entry` names it: its plan JSON is `bytes[start, end)`). Entries are placed once the
+ * index has ended, since the plans start after it. Stops at a header of another version or
+ * layout; after an index line it cannot read, every later offset would be wrong, so only the
+ * entries before it are placed; an entry whose bytes would run past the file ends the walk.
+ */
+class IndexReader {
+  entry: Unread & { hash: string } | undefined;
+  /** Where the next index line starts. */
+  private line: number;
+  private readonly found: Array<{ hash: string; length: number }> = [];
+  private placed = 0;
+  /** Where the next plan starts; 0 until the index has ended. */
+  private offset = 0;
+  private damaged = false;
+
+  constructor(readonly bytes: Buffer) {
+    const headerEnd = lineEnd(bytes, 0);
+    this.line = headerEnd !== -1 && bytes.toString('utf8', 0, headerEnd) === HEADER ? headerEnd + 1 : bytes.length;
+  }
+
+  /** One step; false once there is nothing left to do. */
+  step(): boolean {
+    this.entry = undefined;
+    if (this.offset === 0) return this.readIndexLine();
+    const found = this.found[this.placed++];
+    if (!found || this.offset + found.length > this.bytes.length) return false;
+    this.entry = { hash: found.hash, bytes: this.bytes, start: this.offset, end: (this.offset += found.length) };
+    return true;
+  }
+
+  private readIndexLine(): boolean {
+    const start = this.line;
+    if (start >= this.bytes.length) return false; // the index never ended: a cut file
+    const end = lineEnd(this.bytes, start);
+    // No line end where one must be: where the plans start cannot be told.
+    if (end === -1) return false;
+    this.line = end + 1;
+    if (end === start) {
+      this.offset = end + 1;
+      return true;
+    }
+    const entry = readIndexLine(this.bytes, start, end);
+    // After a line it cannot read, every later offset would be wrong: the entries before it are still found.
+    if (!entry) this.damaged = true;
+    else if (!this.damaged) this.found.push(entry);
+    return true;
+  }
+}
+
+/** Index lines are short: the longest a sane one can be (a SHA-1 in base64 is 28 characters). */
+const MAX_INDEX_LINE = 200;
+
+function readIndexLine(bytes: Buffer, start: number, end: number): { hash: string; length: number } | undefined {
+  const tab = bytes.subarray(start, end).indexOf(TAB) + start;
+  if (tab <= start) return undefined;
+  const digits = bytes.toString('latin1', tab + 1, end);
+  if (!/^\d{1,12}$/.test(digits)) return undefined;
+  return { hash: bytes.toString('latin1', start, tab), length: Number(digits) };
+}
+
+/** Where the line at `start` ends, looking no further than an index line can be long (a damaged index must not cost a scan of the plans); -1 when it does not end there. */
 function lineEnd(bytes: Uint8Array, start: number): number {
-  const end = bytes.indexOf(NEWLINE, start);
-  return end === -1 ? bytes.length : end;
+  const end = bytes.subarray(start, start + MAX_INDEX_LINE + 1).indexOf(NEWLINE);
+  return end === -1 ? -1 : start + end;
 }
 
 function isUnread(entry: Plan | Unread | undefined): entry is Unread {

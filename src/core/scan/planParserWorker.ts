@@ -1,6 +1,9 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { parsePlan } from '../parse/parsePlan';
-import type { BatchReply, BatchRequest, ParseReply, ParseRequest } from './offThreadProtocol';
+import { lowerThisThreadsPriority } from './backgroundPriority';
+import type { BatchReply, BatchRequest, ParseReply, ParseRequest, WorkerOptions } from './offThreadProtocol';
+
+if ((workerData as WorkerOptions | undefined)?.background) lowerThisThreadsPriority();
 
 /**
  * The worker thread behind `OffThreadParser`: parses each plan it is sent and answers with its

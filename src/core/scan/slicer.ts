@@ -41,20 +41,23 @@ export class Slicer {
   private readonly clock: () => number;
   private busy = 0;
   private lastStep = 0;
+  private unitsInSlice = 0;
+  /** The yield under way: every unit waits for it. */
+  private nextTurn: Promise<void> | undefined;
 
   constructor(private readonly options: SliceOptions = {}) {
     this.sliceMs = options.sliceMs ?? DEFAULT_SLICE_MS;
     this.clock = options.clock ?? (() => performance.now());
   }
 
-  /** Runs one unit, yielding first if the slice is spent or the unit would likely overrun it. */
+  /**
+   * Runs one unit, yielding first if the slice is spent or the unit would likely overrun it.
+   * Callers running side by side (the indexer decodes several plans at once) share the slice:
+   * once one of them yields, every unit waits for the same next turn of the event loop, so none
+   * runs in the turn that was meant to end (their continuations would otherwise run on in it).
+   */
   async run<T>(unit: () => T): Promise<T> {
-    if (this.busy >= this.sliceMs || (this.busy > 0 && this.busy + this.lastStep > this.sliceMs)) {
-      this.stats.slices++;
-      this.busy = 0;
-      this.countedLong = false;
-      await yieldToEventLoop();
-    }
+    while (this.spent()) await (this.nextTurn ??= this.yieldTurn());
     this.options.signal?.throwIfAborted();
     const start = this.clock();
     try {
@@ -63,6 +66,7 @@ export class Slicer {
       const step = this.clock() - start;
       this.lastStep = step;
       this.busy += step;
+      this.unitsInSlice++;
       if (step > this.stats.longestStepMs) this.stats.longestStepMs = step;
       if (this.busy > this.stats.longestSliceMs) this.stats.longestSliceMs = this.busy;
       if (this.busy > LONG_SLICE_MS && !this.countedLong) {
@@ -70,6 +74,23 @@ export class Slicer {
         this.countedLong = true;
       }
     }
+  }
+
+  /** Whether the slice is spent, or the next unit, if it costs what the last one did, would overrun it. */
+  private spent(): boolean {
+    if (this.nextTurn) return true;
+    // The first unit of a slice always runs, whatever it costs: the work goes on.
+    return this.unitsInSlice > 0 && (this.busy >= this.sliceMs || this.busy + this.lastStep > this.sliceMs);
+  }
+
+  /** Gives the event loop a turn; the new slice starts when it comes back. */
+  private async yieldTurn(): Promise<void> {
+    this.stats.slices++;
+    await yieldToEventLoop();
+    this.busy = 0;
+    this.unitsInSlice = 0;
+    this.countedLong = false;
+    this.nextTurn = undefined;
   }
 
   /** Runs stepwise work (see steps.ts), each step a unit. */

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { contentHash, detachPlan, PARSER_VERSION, PlanCache } from '../../../src/core/scan';
+import { cacheFileOf } from '../../../src/core/scan/planCache';
 import type { Plan } from '../../../src/core/model';
 import { parsePlan } from '../../../src/core/parse/parsePlan';
 import { fixtureSamples, generatedSamples, sharedSamples } from './samples';
@@ -63,16 +64,40 @@ describe('plan cache and plan serialization', () => {
   });
 
   it('skips damaged entries and keeps the good ones', async () => {
-    const cache = new PlanCache();
     const sample = generatedSamples(40)[0]!;
     const hash = contentHash(sample.text);
-    cache.set(hash, planOf(sample.text, 'a.md'));
-    const text = `${Buffer.from(await cache.serialize()).toString('utf8')}\nbroken\t{"file": \nshape\t{"file":"x.md"}\nno tab here`;
-    const restored = PlanCache.deserialize(text);
-    assert.equal(restored.get('broken', 'x.md'), undefined);
-    assert.equal(restored.get('shape', 'x.md'), undefined);
-    assert.equal(restored.has('broken'), false, 'a damaged entry is forgotten once read');
-    assert.deepStrictEqual(restored.get(hash, 'a.md'), planOf(sample.text, 'a.md'));
+    const good = JSON.stringify(planOf(sample.text, 'a.md'));
+    const bytes = cacheFileOf([
+      ['broken', '{"file": '],
+      [hash, good],
+      ['shape', '{"file":"x.md"}'],
+    ]);
+    for (const restored of [PlanCache.deserialize(bytes), await PlanCache.load(bytes, { sliceMs: 0 })]) {
+      assert.equal(restored.get('broken', 'x.md'), undefined);
+      assert.equal(restored.get('shape', 'x.md'), undefined);
+      assert.equal(restored.has('broken'), false, 'a damaged entry is forgotten once read');
+      assert.deepStrictEqual(restored.get(hash, 'a.md'), planOf(sample.text, 'a.md'));
+    }
+  });
+
+  it('reads only the index when loading: a damaged index keeps the entries before the damage', () => {
+    const entries = generatedSamples(40)
+      .slice(0, 3)
+      .map((sample) => [contentHash(sample.text), JSON.stringify(planOf(sample.text, sample.name))] as const);
+    const text = Buffer.from(cacheFileOf(entries)).toString('utf8');
+    const lines = text.split('\n');
+    // The second index line loses its length: the first entry is still found, the rest are not.
+    lines[2] = lines[2]!.replace(/\t\d+$/, '\tmany');
+    const damaged = PlanCache.deserialize(lines.join('\n'));
+    assert.equal(damaged.size, 1);
+    assert.deepStrictEqual(damaged.get(entries[0]![0], generatedSamples(40)[0]!.name), JSON.parse(entries[0]![1]));
+    // A file cut inside the plans keeps the entries it still holds whole.
+    const bytes = cacheFileOf(entries);
+    assert.equal(PlanCache.deserialize(bytes.subarray(0, bytes.length - 1)).size, 2);
+    // A file cut inside the index (no empty line ends it) holds nothing.
+    assert.equal(PlanCache.deserialize(text.slice(0, text.indexOf('\n\n'))).size, 0);
+    // The file of an older layout (one `hash<TAB>plan` line per entry) is discarded whole.
+    assert.equal(PlanCache.deserialize(`phaselens-plan-cache ${PARSER_VERSION}\n${entries[0]![0]}\t${entries[0]![1]}`).size, 0);
   });
 
   it('serves a plan to another path with the same file name, and not to another name', () => {

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { buildWorkspaceIndex } from '../../../src/core/graph';
-import { contentHash, PARSER_VERSION, PlanCache } from '../../../src/core/scan';
+import { contentHash, PlanCache } from '../../../src/core/scan';
+import { cacheFileOf } from '../../../src/core/scan/planCache';
 import { isPlanShape } from '../../../src/core/scan/planShape';
 import { lintPlan } from '../../../src/core/lint';
 import type { Plan } from '../../../src/core/model';
@@ -69,7 +70,7 @@ describe('plan cache: damaged entries never crash', function () {
     for (const { plan, text } of loaded) lintPlan(plan, text, { workspace: index });
     return loaded;
   };
-  const cacheText = (entries: readonly Json[]) => `phaselens-plan-cache ${PARSER_VERSION}${entries.map((json, index) => `\n${contentHash(samples[index]!.text)}\t${JSON.stringify(json)}`).join('')}`;
+  const cacheText = (entries: readonly Json[]) => Buffer.from(cacheFileOf(entries.map((json, index) => [contentHash(samples[index]!.text), JSON.stringify(json)] as const))).toString('utf8');
 
   it('the generated plans pass the shape check as parsed', () => {
     for (const plan of plans) assert.ok(isPlanShape(JSON.parse(JSON.stringify(plan))), plan.file);
