@@ -97,11 +97,20 @@ const markdownStackApart = {
   },
 };
 
+/** The CLI requires `phaselens mcp`'s code from its own file when that command runs (src/cli/run.ts). */
+const mcpCommandApart = {
+  name: 'mcp-command-apart',
+  setup(build) {
+    build.onResolve({ filter: /(?:^|\/)commands\/mcp$/ }, () => ({ path: './cliMcp.js', external: true }));
+  },
+};
+
 const productEntries = () => [
   {
     entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' },
-    plugins: [coreStaysPlain, executable],
+    plugins: [coreStaysPlain, executable, mcpCommandApart],
   },
+  { entryPoints: ['src/cli/commands/mcp.ts'], outfile: 'dist/cliMcp.js', plugins: [coreStaysPlain] },
   { entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [coreStaysPlain, markdownStackApart] },
   { entryPoints: ['src/core/parse/markdownStack.ts'], outfile: 'dist/markdownStack.js', plugins: [coreStaysPlain] },
   // The worker thread the extension indexes the workspace's plans on (see src/core/scan/offThreadParser.ts).

@@ -1,12 +1,19 @@
 import { runGraph } from './commands/graph';
 import { runLint } from './commands/lint';
 import { runNext } from './commands/next';
-import { runMcp } from './commands/mcp';
+import type * as McpCommand from './commands/mcp';
 import { runParse } from './commands/parse';
 import { runVerify } from './commands/verify';
 import { CliError } from './errors';
 import { COMMAND_HELP, MAIN_HELP, VERSION } from './help';
 import type { CliIo } from './io';
+
+/**
+ * `phaselens mcp` brings the MCP SDK and its schema libraries, a third of the CLI's code: it is
+ * required only when asked for (scripts/build.mjs keeps it in dist/cliMcp.js), so `lint` and
+ * `parse` do not compile it on every run.
+ */
+const runMcp = (argv: readonly string[], io: CliIo): number => (require('./commands/mcp') as typeof McpCommand).runMcp(argv, io);
 
 const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => number> = {
   parse: runParse,
