@@ -67,18 +67,8 @@ piece_ok() { # folder marker-text proof-file
   [ -f "$1/.installed" ] && [ "$(cat "$1/.installed")" = "$2" ] && [ -n "$3" ] && [ -f "$3" ]
 }
 
-apt_install() {
-  [ $# -eq 0 ] && return 0
-  local sudo=()
-  if [ "$(id -u)" -ne 0 ]; then
-    command -v sudo >/dev/null || die "need Debian packages ($*) but not root and no sudo: run 'apt-get install -y $*' as root"
-    sudo=(sudo)
-  fi
-  say "apt-get install $* (missing)"
-  export DEBIAN_FRONTEND=noninteractive
-  "${sudo[@]}" apt-get update -qq || die "apt-get update failed"
-  "${sudo[@]}" apt-get install -y -qq --no-install-recommends "$@" >/dev/null || die "apt-get install $* failed"
-}
+# shellcheck source=../lib/apt-install.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/apt-install.sh"
 
 npm_install_into() { # folder package@version   (wipes the folder first: no leftovers of another version)
   local dir="$1" spec="$2"

@@ -9,8 +9,8 @@ import { expandLaunchCommand, type LaunchValues } from '../../../src/core/shell/
 // The launch lines run by the real shells on this machine: the program must receive exactly the
 // values, and nothing in them may run or be globbed. The values say `touch CANARY` rather than
 // anything destructive, so a failure leaves a file behind instead of damage. bash, dash, zsh and
-// fish are Debian packages (`apt-get install zsh fish`): a missing one fails with that advice
-// rather than passing unseen. pwsh has no Debian package; powershellQuoting.test.ts reads the
+// fish are Debian packages: `npm run test:slow` installs a missing one first (scripts/test-shells.sh),
+// and a shell still missing fails with the advice rather than passing unseen. pwsh has no Debian package; powershellQuoting.test.ts reads the
 // same lines through a model of its parser, and its real-pwsh check says when it cannot run.
 
 const SHELLS: Array<{ kind: ShellKind; program: string }> = [
