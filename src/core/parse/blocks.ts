@@ -123,9 +123,26 @@ export function* parseBlocksInSteps(lines: readonly string[], cache?: ChunkCache
   if (definitions.length > 0 && parsed.length > 1) parsed = yield* readChunks(lines, cuts, definitions.join('\n\n'), cache);
   const blocks: Block[] = [];
   for (const { chunk, result } of parsed) {
-    for (const block of result.blocks) blocks.push(shift(block, chunk.startLine));
+    for (const block of blocksAt(result, chunk.startLine)) blocks.push(block);
   }
   return { blocks, chunks: parsed.map((entry) => entry.result) };
+}
+
+/**
+ * A chunk's blocks moved to absolute lines, remembered per chunk: after a keystroke every chunk
+ * but the edited one is where it was, and copying each of their blocks and items again was
+ * most of what a keystroke allocated. Blocks are shared between versions, so read-only (the
+ * first chunk's always were: its offset is 0).
+ */
+const shiftedBlocks = new WeakMap<ParsedChunk, { offset: number; blocks: readonly Block[] }>();
+
+function blocksAt(result: ParsedChunk, offset: number): readonly Block[] {
+  if (offset === 0) return result.blocks;
+  const known = shiftedBlocks.get(result);
+  if (known?.offset === offset) return known.blocks;
+  const blocks = result.blocks.map((block) => shift(block, offset));
+  shiftedBlocks.set(result, { offset, blocks });
+  return blocks;
 }
 
 function* readChunks(lines: readonly string[], cuts: readonly Chunk[], definitions: string, cache?: ChunkCache) {

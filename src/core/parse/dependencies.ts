@@ -1,5 +1,6 @@
 import { parseCodedId, parseIdToken, phaseKey, PHASE_NUMBER, VERSION_ID } from '../ids';
 import type { PhaseKind } from '../model';
+import { rememberRecent } from '../text/recent';
 import { UNIT_WORD, unitOfWord } from '../vocabulary';
 
 /**
@@ -35,7 +36,13 @@ function kindOfWord(word: string): PhaseKind {
 /** "Step 2 depends on Step 1", "2A → 2B": a relation between other items, not a dependency of the phase. */
 const RELATION = /\b(?:depends? on|requires|blocks|before|after|precedes|follows|unlocks|enables)\b|→|->|=>/iu;
 
-export function readDependencyIds(value: string): RawReference[] {
+/**
+ * The ids a dependency field's value names. Remembered for recent values (see recent.ts): a
+ * keystroke reads every field of its plan again. The result is shared: read-only.
+ */
+export const readDependencyIds: (value: string) => readonly Readonly<RawReference>[] = rememberRecent((value) => Object.freeze(readDependencyIdsOnce(value).map((reference) => Object.freeze(reference))));
+
+function readDependencyIdsOnce(value: string): RawReference[] {
   if (NONE.test(value)) return [];
   const markedComplete = COMPLETE_MARK.test(value.replace(/[*_`]/g, ''));
   const found: RawReference[] = [];

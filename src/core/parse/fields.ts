@@ -5,6 +5,7 @@
  * (inside or outside the bold); a bold label with no colon counts when it is the whole line.
  */
 
+import { rememberRecent } from '../text/recent';
 import { CRITERIA_LABELS, DEPENDENCY_LABELS, STATUS_LABELS, UNIT_WORD } from '../vocabulary';
 
 export type FieldKind = 'criteria' | 'dependencies' | 'status';
@@ -57,7 +58,13 @@ function kindOf(label: string): FieldKind | undefined {
   return undefined;
 }
 
-export function readField(line: string): Field | undefined {
+/**
+ * The field a line starts with. Remembered for recent lines (see recent.ts): a keystroke reads
+ * every line of its plan again, most of them several times. The result is shared: read-only.
+ */
+export const readField: (line: string) => Readonly<Field> | undefined = rememberRecent(readFieldOnce);
+
+function readFieldOnce(line: string): Readonly<Field> | undefined {
   const indent = leadingWhitespace(line);
   const rest = indent === 0 ? line : line.slice(indent);
   const match = WITH_COLON.exec(rest) ?? BOLD_ALONE.exec(rest);
@@ -66,7 +73,7 @@ export function readField(line: string): Field | undefined {
   const kind = kindOf(label);
   if (!kind) return undefined;
   const valueColumn = indent + match[0].length;
-  return { kind, label, value: line.slice(valueColumn).trimEnd(), valueColumn };
+  return Object.freeze({ kind, label, value: line.slice(valueColumn).trimEnd(), valueColumn });
 }
 
 /**
@@ -89,7 +96,10 @@ function leadingWhitespace(line: string): number {
   return index;
 }
 
-export function readCriteriaHeading(plainText: string): { before: string } | undefined {
+/** Remembered for recent headings; the result is shared: read-only. */
+export const readCriteriaHeading: (plainText: string) => Readonly<{ before: string }> | undefined = rememberRecent(readCriteriaHeadingOnce);
+
+function readCriteriaHeadingOnce(plainText: string): Readonly<{ before: string }> | undefined {
   const match = CRITERIA_HEADING.exec(plainText);
   if (!match?.groups) return undefined;
   const before = match.groups.before!.trim();
@@ -97,5 +107,5 @@ export function readCriteriaHeading(plainText: string): { before: string } | und
   if (before && !BEFORE_CRITERIA_NAME.test(before)) {
     return undefined;
   }
-  return { before };
+  return Object.freeze({ before });
 }

@@ -1,5 +1,5 @@
 import { baseName } from '../fileName';
-import type { Plan } from '../model';
+import type { MojibakeRun, Plan } from '../model';
 import { findMojibake } from '../text/mojibake';
 import { cleanText } from '../text/clean';
 import { runToEnd } from '../steps';
@@ -18,6 +18,12 @@ export interface ParseOptions {
    * property tests use it as the reference the chunked parse must equal.
    */
   wholeDocument?: boolean;
+  /**
+   * What the caller already knows of this text, carried over from an earlier version (the
+   * document parser): its lines, as split here (a BOM left out), and its mojibake runs. They
+   * must equal what this function would compute; the document parser's property tests check it.
+   */
+  known?: { lines: readonly string[]; mojibake: MojibakeRun[] };
 }
 
 /**
@@ -36,7 +42,7 @@ export function* parsePlanInSteps(text: string, file: string, options: ParseOpti
   const hasBom = text.charCodeAt(0) === 0xfeff;
   const body = hasBom ? text.slice(1) : text;
   const eol = /\r\n/.test(body.slice(0, 10_000)) ? '\r\n' : '\n';
-  const lines = body.split(/\r?\n|\r/);
+  const lines = options.known?.lines ?? body.split(/\r?\n|\r/);
   const frontMatter = readFrontMatter(lines, file);
   // Front matter is data, not markdown: its `---` and `key: value` lines must not read as a setext heading.
   const markdownLines = frontMatter ? [...lines.slice(0, frontMatter.endLine).map(() => ''), ...lines.slice(frontMatter.endLine)] : lines;
@@ -51,6 +57,6 @@ export function* parsePlanInSteps(text: string, file: string, options: ParseOpti
   readDependencySections(plan, blocks, lines, hasBom ? 1 : 0);
   if (isHowTo(plan)) plan.phases = [];
   plan.eol = eol;
-  plan.mojibake = findMojibake(text);
+  plan.mojibake = options.known?.mojibake ?? findMojibake(text);
   return plan;
 }

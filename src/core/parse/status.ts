@@ -1,3 +1,4 @@
+import { rememberRecent } from '../text/recent';
 import type { PhaseStatus } from '../model';
 import { cleanMojibake } from '../text/mojibake';
 import { HEADING_DONE_WORDS, HEADING_IN_PROGRESS_WORDS, STATUS_EMOJI, STATUS_WORDS } from '../vocabulary';
@@ -62,11 +63,16 @@ const READINESS = /\b(?:ready|planning|planned|prepared|approved|reviewed)\b/i;
 
 /** A status mark written in the defining heading: ✅, `[x]`, "(done)", 🚧, "IN PROGRESS". */
 export function readHeadingStatus(headingText: string, title?: string): PhaseStatus | undefined {
-  const text = cleanMojibake(headingText);
   // "Phase 6.5 Complete (Nov 10)": the title itself says the phase is finished.
   if (title !== undefined && /^(?:complete[d]?|done|finished)(?![\p{L}\p{N}])/iu.test(title.trim())) return 'done';
+  return statusOfHeadingText(headingText);
+}
+
+/** Remembered for recent headings (see recent.ts): a keystroke reads every heading of its plan again. */
+const statusOfHeadingText = rememberRecent((headingText: string): PhaseStatus | undefined => {
+  const text = cleanMojibake(headingText);
   if (HEADING_IN_PROGRESS.test(text) || HEADING_IN_PROGRESS_ANY_CASE.test(text)) return 'in-progress';
   // "Phase 3 - Ready for Implementation ✅": the check mark approves the plan, not the work.
   if ((HEADING_DONE.test(text) || HEADING_DONE_ANY_CASE.test(text)) && !READINESS.test(text)) return 'done';
   return undefined;
-}
+});

@@ -1,11 +1,16 @@
 import type { Plan } from '../model';
 import type { ParsedChunk } from '../parse/blocks';
 import { parsePlan } from '../parse/parsePlan';
+import { editedLines, type LineVersion } from './editedLines';
+import { editedMojibake } from './editedMojibake';
 
 /**
  * Re-parses one open document as it is edited. Each version is parsed section by section and
  * the sections that did not change since the previous version are taken from a cache instead
  * of going through remark again, so a keystroke costs one small remark parse plus the model.
+ *
+ * What is derived line by line (the split into lines, the mojibake runs) is carried over too:
+ * only the lines between the first and the last changed character are read again.
  *
  * The cache holds the chunks of the last version only: a chunk that the new version no longer
  * has is dropped, so memory stays proportional to the document however long it is edited.
@@ -21,13 +26,25 @@ export function createDocumentParser(file: string): DocumentParser {
   const chunks = new LastVersionChunks();
   let lastText: string | undefined;
   let lastPlan: Plan | undefined;
+  let lastBody: string | undefined;
+  let lastLines: LineVersion | undefined;
   return {
     parse(text: string): Plan {
       if (text === lastText && lastPlan) return lastPlan;
+      const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+      const body = bom ? text.slice(1) : text;
+      // A byte order mark that came or went moves every column of line 1: read everything again.
+      const sameBom = lastText !== undefined && (lastText.charCodeAt(0) === 0xfeff ? 1 : 0) === bom;
       chunks.beginVersion();
       try {
-        lastPlan = parsePlan(text, file, { cache: chunks });
+        const version = editedLines(body, sameBom ? lastBody : undefined, sameBom ? lastLines : undefined);
+        const mojibake = editedMojibake(text, bom, version, sameBom && lastPlan ? lastPlan.mojibake : []);
+        // Set before parsing: if it throws, the next version starts from nothing rather than from a half-read one.
+        lastText = lastBody = lastLines = lastPlan = undefined;
+        lastPlan = parsePlan(text, file, { cache: chunks, known: { lines: version.lines, mojibake } });
         lastText = text;
+        lastBody = body;
+        lastLines = version;
       } finally {
         chunks.endVersion();
       }

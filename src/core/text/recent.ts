@@ -7,7 +7,8 @@
 export function rememberRecent<T>(compute: (text: string) => T, limit = 20_000, maxLength = 500): (text: string) => T {
   const known = new Map<string, T>();
   return (text: string): T => {
-    if (known.has(text)) return known.get(text)!;
+    const remembered = known.get(text);
+    if (remembered !== undefined || known.has(text)) return remembered as T;
     const result = compute(text);
     if (text.length <= maxLength) {
       if (known.size >= limit) known.clear();
