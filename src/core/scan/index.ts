@@ -4,6 +4,7 @@ export { buildWorkspaceIndexSliced, indexPlans, updateGraphSliced, type IndexedP
 export { OffThreadParser } from './offThreadParser';
 export { scanOutline, type OutlineHeading, type PlanOutline } from './outlineScan';
 export { outlinePlan } from './outlinePlan';
+export { firstLook, type FirstLook, type FirstLookOptions } from './outlineFiles';
 export { parsePlansInParallel, type ParallelParseOptions, type ParallelParseResult, type ParseJob } from './parallelParse';
 export { ParserPool, parserThreadCount, type ClosableParserThread } from './parserPool';
 export { mightBePlan } from './mightBePlan';
