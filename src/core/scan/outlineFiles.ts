@@ -9,13 +9,11 @@ import { Slicer, type SliceOptions } from './slicer';
 /** One file as the first look found it. */
 export interface FirstLook {
   uri: string;
-  /** Its text; undefined when it could not be read. */
+  /** Its text; undefined when it could not be read, '' for a file `mightBePlan` rules out (not kept: a workspace may hold thousands). */
   text: string | undefined;
   /** The cached plan, or (`provisional`) the outline's; none for a file that holds no phase heading or is no plan. */
   plan?: Plan;
   provisional?: boolean;
-  /** Ruled out by `mightBePlan`: the indexer need not see its text again. */
-  notAPlan?: boolean;
 }
 
 export interface FirstLookOptions extends SliceOptions {
@@ -49,7 +47,7 @@ export async function firstLook(files: readonly ScanFile[], options: FirstLookOp
 }
 
 function lookAt(uri: string, text: string, cache: PlanCache | undefined): FirstLook {
-  if (!mightBePlan(text)) return { uri, text, notAPlan: true };
+  if (!mightBePlan(text)) return { uri, text: '' };
   const cached = cache?.get(contentHash(text), uri);
   if (cached) return cached.phases.length > 0 ? { uri, text, plan: cached } : { uri, text };
   const plan = outlinePlan(text, uri);

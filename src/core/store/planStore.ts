@@ -258,7 +258,7 @@ export class PlanStore<U extends StoreUri = StoreUri> implements Disposable {
   /**
    * Reads every candidate once and shows what a line scan can tell at once: cached plans as they
    * are, every other plan provisionally from its headings. Returns the texts for the indexer
-   * (a non-plan's as '', so the indexer skips it without keeping it in memory).
+   * (a non-plan's as '', which it skips as the first look did).
    */
   private async showFirstLookOf(files: readonly U[], cache: PlanCache, generation: number, signal: AbortSignal): Promise<Map<string, string | undefined>> {
     const looks = await firstLook(
@@ -266,7 +266,7 @@ export class PlanStore<U extends StoreUri = StoreUri> implements Disposable {
       { cache, sliceMs: DEFAULT_SLICE_MS, signal },
     );
     const texts = new Map<string, string | undefined>();
-    for (const look of looks) texts.set(look.uri, look.notAPlan ? '' : look.text);
+    for (const look of looks) texts.set(look.uri, look.text);
     if (generation !== this.generation) return texts;
     for (const { uri, text, plan, provisional } of looks) {
       if (!plan || text === undefined) continue;
