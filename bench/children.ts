@@ -3,7 +3,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { buildWorkspaceIndex } from '../src/core/graph';
-import { indexPlans, ParserPool, PlanCache, scanOutline } from '../src/core/scan';
+import { allPhases } from '../src/core/phases';
+import { firstLook, indexPlans, ParserPool, PlanCache } from '../src/core/scan';
 import { createFakeContext, createFakeVscode, installFakeVscode } from './fakeVscode';
 import { collectGarbage, costClock, cpuNow, MB, type Timing } from './measure';
 import { rawRemarkParse } from './rawRemark';
@@ -131,17 +132,18 @@ async function rawWorkspaceChild(input: { files: string[] }): Promise<{ total: T
   return { total: since(start) };
 }
 
-/** The line-level pre-pass over the same files in a fresh process: every plan and phase heading, before any parse. */
+/**
+ * The store's first look over the same files in a fresh process, no cache (a cold start): every
+ * file read once, non-plans skipped, a provisional plan from each plan's headings, in slices.
+ * What the tree shows before any parse is back.
+ */
 async function outlineWorkspaceChild(input: { files: string[] }): Promise<{ total: Timing; plans: number; headings: number }> {
   const start = now();
-  let plans = 0;
-  let headings = 0;
-  for (const file of input.files) {
-    const outline = scanOutline(await readFile(file, 'utf8'), file);
-    if (outline.phases.length > 0) plans++;
-    headings += outline.phases.length;
-  }
-  return { total: since(start), plans, headings };
+  const looks = await firstLook(input.files.map((file) => ({ uri: file, read: () => readFile(file, 'utf8') })));
+  const total = since(start);
+  const provisional = looks.filter((look) => look.provisional);
+  const headings = provisional.reduce((sum, look) => sum + allPhases(look.plan!).length, 0);
+  return { total, plans: provisional.length, headings };
 }
 
 export interface ActivationResult {

@@ -3,6 +3,8 @@ export { detachPlan } from './detachPlan';
 export { buildWorkspaceIndexSliced, indexPlans, updateGraphSliced, type IndexedPlan, type IndexOptions, type IndexProgress, type IndexResult, type IndexStats, type PlanParserThread, type ScanFile } from './indexPlans';
 export { OffThreadParser } from './offThreadParser';
 export { scanOutline, type OutlineHeading, type PlanOutline } from './outlineScan';
+export { outlinePlan } from './outlinePlan';
+export { firstLook, type FirstLook, type FirstLookOptions } from './outlineFiles';
 export { parsePlansInParallel, type ParallelParseOptions, type ParallelParseResult, type ParseJob } from './parallelParse';
 export { ParserPool, parserThreadCount, type ClosableParserThread } from './parserPool';
 export { mightBePlan } from './mightBePlan';

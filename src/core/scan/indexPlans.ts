@@ -231,7 +231,7 @@ export function updateGraphSliced(steps: ReturnType<WorkspaceGraph['updateInStep
 }
 
 /** Starts reading up to `ahead` files before they are needed; a failed read reads as undefined. */
-class ReadAhead {
+export class ReadAhead {
   private readonly pending = new Map<number, Promise<string | undefined>>();
   private next = 0;
 

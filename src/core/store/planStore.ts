@@ -2,7 +2,7 @@ import type { Plan } from '../model';
 import { WorkspaceGraph, type GraphChange, type WorkspaceIndex } from '../graph';
 import { runToEnd } from '../steps';
 import { parsePlan } from '../parse/parsePlan';
-import { createDocumentParser, DEFAULT_SLICE_MS, indexPlans, overPlanSizeLimit, ParserPool, updateGraphSliced, PlanCache, planSizeMessage, type DocumentParser, type IndexStats } from '../scan';
+import { createDocumentParser, DEFAULT_SLICE_MS, firstLook, indexPlans, overPlanSizeLimit, ParserPool, updateGraphSliced, PlanCache, planSizeMessage, type ClosableParserThread, type DocumentParser, type IndexStats } from '../scan';
 import { decodeText } from '../text/decode';
 import { Emitter, type Disposable } from './events';
 import type { PlanStoreWorkspace, StoreDocument, StoreUri } from './workspace';
@@ -19,6 +19,18 @@ export interface PlanEntry<U extends StoreUri = StoreUri> {
   readonly plan: Plan;
   /** The document version this entry was parsed from; undefined when read from disk. */
   readonly version: number | undefined;
+  /**
+   * True for a plan from the first look of a cold index (`outlinePlan`: heading phases only, no
+   * tasks, criteria or dependencies), shown until its full parse replaces it. It is never cached,
+   * linted, put in the graph or given to the tools: `plans()` and `get()` leave it out unless asked.
+   */
+  readonly provisional?: true;
+}
+
+/** Which entries a query returns. */
+export interface EntryQuery {
+  /** Provisional entries too (see `PlanEntry.provisional`): for the tree, which shows plans as soon as it can. */
+  includeProvisional?: boolean;
 }
 
 export const TYPING_DEBOUNCE_MS = 200;
@@ -27,6 +39,8 @@ export const CACHE_FILE = 'plan-cache.v1';
 export interface PlanStoreOptions {
   /** The bundled parser worker (dist/planParserWorker.js): indexing parses on it, off the extension host's thread. */
   parserWorker?: string;
+  /** Where indexing parses instead of `parserWorker`'s pool (a test holds parses back with its own). */
+  parserThread?: () => ClosableParserThread;
 }
 
 export class PlanStore<U extends StoreUri = StoreUri> implements Disposable {
@@ -44,6 +58,9 @@ export class PlanStore<U extends StoreUri = StoreUri> implements Disposable {
   /** A sliced graph update under way: `index()` finishes it at once rather than read a graph half updated. */
   private graphUpdate: Generator<void, unknown, void> | undefined;
   private indexing: Promise<void> | undefined;
+  /** Resolves once the indexing under way has shown its first look (or ended). */
+  private firstLookShown: Promise<void> | undefined;
+  private showFirstLook: (() => void) | undefined;
   /** Stops the scan in flight when a newer one replaces it (or the store goes away). */
   private scan: AbortController | undefined;
   private generation = 0;
@@ -56,6 +73,7 @@ export class PlanStore<U extends StoreUri = StoreUri> implements Disposable {
   readonly onDidChange = this.emitter.event;
 
   private readonly parserWorker: string | undefined;
+  private readonly parserThread: (() => ClosableParserThread) | undefined;
   private indexStats: IndexStats | undefined;
 
   constructor(
@@ -63,6 +81,7 @@ export class PlanStore<U extends StoreUri = StoreUri> implements Disposable {
     options: PlanStoreOptions = {},
   ) {
     this.parserWorker = options.parserWorker;
+    this.parserThread = options.parserThread;
     this.disposables.push(
       this.emitter,
       workspace.onDidOpenDocument((document) => this.onDocument(document, 0)),
@@ -89,14 +108,15 @@ export class PlanStore<U extends StoreUri = StoreUri> implements Disposable {
     return this.store(document.uri, document.getText(), document.version);
   }
 
-  get(uri: U): PlanEntry<U> | undefined {
-    return this.entries.get(uri.toString());
+  get(uri: U, query: EntryQuery = {}): PlanEntry<U> | undefined {
+    const entry = this.entries.get(uri.toString());
+    return entry?.provisional && !query.includeProvisional ? undefined : entry;
   }
 
   /** Every known plan (a markdown file with at least one phase), in a stable order. */
-  plans(): PlanEntry<U>[] {
+  plans(query: EntryQuery = {}): PlanEntry<U>[] {
     return [...this.entries.values()]
-      .filter((entry) => entry.plan.phases.length > 0)
+      .filter((entry) => entry.plan.phases.length > 0 && (!entry.provisional || query.includeProvisional))
       .sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()));
   }
 
@@ -112,8 +132,8 @@ export class PlanStore<U extends StoreUri = StoreUri> implements Disposable {
     const set: Plan[] = [];
     const remove: string[] = [];
     for (const key of this.graphPending) {
-      const plan = this.entries.get(key)?.plan;
-      if (plan && plan.phases.length > 0) set.push(plan);
+      const entry = this.entries.get(key);
+      if (entry && !entry.provisional && entry.plan.phases.length > 0) set.push(entry.plan);
       else remove.push(key);
     }
     this.graphPending.clear();
@@ -132,6 +152,15 @@ export class PlanStore<U extends StoreUri = StoreUri> implements Disposable {
   ensureIndexed(): Promise<void> {
     this.indexing ??= this.indexWorkspace(this.generation);
     return this.indexing;
+  }
+
+  /**
+   * Starts indexing if nothing has, and resolves as soon as there is something to show: the
+   * first look's plans (cached and provisional ones) on a cold start, else the finished index.
+   */
+  ensureFirstLook(): Promise<void> {
+    const indexing = this.ensureIndexed();
+    return Promise.race([indexing, this.firstLookShown ?? indexing]);
   }
 
   /** What the last workspace indexing did (files parsed, on which thread, from the cache). */
@@ -169,12 +198,18 @@ export class PlanStore<U extends StoreUri = StoreUri> implements Disposable {
   private async indexWorkspace(generation: number): Promise<void> {
     const scan = new AbortController();
     this.scan = scan;
+    let shown!: () => void;
+    this.firstLookShown = new Promise<void>((resolve) => (shown = resolve));
+    this.showFirstLook = shown;
     try {
       await this.scanWorkspace(generation, scan.signal);
     } catch (error) {
       if (!scan.signal.aborted) throw error;
     } finally {
       if (this.scan === scan) this.scan = undefined;
+      shown();
+      // A scan that failed leaves no provisional plan standing; one replaced by a newer scan had them removed by it.
+      if (generation === this.generation) this.dropProvisional();
     }
     // Whoever waited on an abandoned scan waits for the one that replaced it.
     if (generation !== this.generation && !this.disposed) await this.ensureIndexed();
@@ -185,13 +220,16 @@ export class PlanStore<U extends StoreUri = StoreUri> implements Disposable {
     const files = (await this.workspace.findPlanCandidates()).filter((uri) => !this.isOpen(uri));
     const cache = (this.cache ??= await this.loadCache());
     signal.throwIfAborted();
+    const texts = await this.showFirstLookOf(files, cache, generation, signal);
+    if (generation !== this.generation) return;
     // One parser worker per core: a cold index keeps every core busy, the host only decodes.
-    const offThread = this.parserWorker ? ParserPool.ofWorkers(this.parserWorker) : undefined;
+    const offThread = this.parserThread?.() ?? (this.parserWorker ? ParserPool.ofWorkers(this.parserWorker) : undefined);
     let indexed: Awaited<ReturnType<typeof indexPlans>>;
     try {
       indexed = await indexPlans(
-        files.map((uri) => ({ uri: uri.toString(), read: () => this.readText(uri) })),
-        { cache, sliceMs: DEFAULT_SLICE_MS, keepText: true, buildIndex: false, offThread, parsesInFlight: 4 * (offThread?.size ?? 1), signal },
+        // Each file was read once, by the first look: the indexer parses those texts.
+        files.map((uri) => ({ uri: uri.toString(), read: () => Promise.resolve(texts.get(uri.toString())) })),
+        { cache, sliceMs: DEFAULT_SLICE_MS, keepText: true, buildIndex: false, offThread, parsesInFlight: 4 * (offThread instanceof ParserPool ? offThread.size : 1), signal },
       );
     } finally {
       // The worker's memory is only worth keeping while there is a workspace to read.
@@ -204,6 +242,8 @@ export class PlanStore<U extends StoreUri = StoreUri> implements Disposable {
       // A file opened while indexing ran is the editor's now: its document wins.
       if (!this.isOpen(parsed)) this.storeParsed(parsed, text ?? '', plan);
     }
+    // What the parse found no phase in (the outline read one it does not take) is no plan.
+    this.dropProvisional();
     // Every view asks for the graph as soon as it hears of the new plans: have it ready, built in slices.
     await this.prepareIndex(signal);
     if (generation !== this.generation) return;
@@ -213,6 +253,52 @@ export class PlanStore<U extends StoreUri = StoreUri> implements Disposable {
     this.indexedGeneration = generation;
     await this.workspace.setContext('phaselens.indexed', true);
     await this.workspace.setContext('phaselens.hasPlans', this.plans().length > 0);
+  }
+
+  /**
+   * Reads every candidate once and shows what a line scan can tell at once: cached plans as they
+   * are, every other plan provisionally from its headings. Returns the texts for the indexer
+   * (a non-plan's as '', which it skips as the first look did).
+   */
+  private async showFirstLookOf(files: readonly U[], cache: PlanCache, generation: number, signal: AbortSignal): Promise<Map<string, string | undefined>> {
+    const looks = await firstLook(
+      files.map((uri) => ({ uri: uri.toString(), read: () => this.readText(uri) })),
+      { cache, sliceMs: DEFAULT_SLICE_MS, signal },
+    );
+    const texts = new Map<string, string | undefined>();
+    for (const look of looks) texts.set(look.uri, look.text);
+    if (generation !== this.generation) return texts;
+    for (const { uri, text, plan, provisional } of looks) {
+      if (!plan || text === undefined) continue;
+      const parsed = this.workspace.parseUri(uri);
+      if (this.isOpen(parsed)) continue;
+      if (provisional) this.storeProvisional(parsed, text, plan);
+      else this.storeParsed(parsed, text, plan);
+    }
+    // The cached plans enter the graph in slices now, so the views that ask for it on this flush find it ready.
+    await this.prepareIndex(signal);
+    if (generation !== this.generation) return texts;
+    this.flush();
+    this.showFirstLook?.();
+    return texts;
+  }
+
+  /** A plan from the first look, shown until its parse arrives: never in the graph or the cache. */
+  private storeProvisional(uri: U, text: string, plan: Plan) {
+    const key = uri.toString();
+    if (this.entries.get(key)) return;
+    this.entries.set(key, { uri, text, plan, version: undefined, provisional: true });
+    this.changed.add(key);
+  }
+
+  /** Removes the provisional plans still standing (their files hold no plan after all, or the scan failed). */
+  private dropProvisional() {
+    for (const [key, entry] of this.entries) {
+      if (!entry.provisional) continue;
+      this.entries.delete(key);
+      this.changed.add(key);
+    }
+    this.scheduleFlush();
   }
 
   private isOpen(uri: U): boolean {
@@ -298,7 +384,7 @@ export class PlanStore<U extends StoreUri = StoreUri> implements Disposable {
   private storeParsed(uri: U, text: string, plan: Plan) {
     const key = uri.toString();
     const previous = this.entries.get(key);
-    if (previous && previous.text === text && previous.version === undefined) return;
+    if (previous && previous.text === text && previous.version === undefined && !previous.provisional) return;
     this.entries.set(key, { uri, text, plan, version: undefined });
     this.changed.add(key);
     this.graphPending.add(key);
@@ -307,7 +393,7 @@ export class PlanStore<U extends StoreUri = StoreUri> implements Disposable {
   private store(uri: U, text: string, version: number | undefined): PlanEntry<U> {
     const key = uri.toString();
     const previous = this.entries.get(key);
-    if (previous && previous.text === text && previous.version === version) return previous;
+    if (previous && previous.text === text && previous.version === version && !previous.provisional) return previous;
     // Open documents are edited keystroke by keystroke; a file read from disk is parsed once.
     const plan = overPlanSizeLimit(text) ? this.tooLarge(uri, text) : version === undefined ? parsePlan(text, key) : this.parserFor(key).parse(text);
     const entry: PlanEntry<U> = { uri, text, plan, version };

@@ -8,6 +8,8 @@ export interface TreePlan {
   uri: string;
   plan: Plan;
   version: number | undefined;
+  /** A provisional plan (see `PlanEntry.provisional`): its phases are shown, not acted on. */
+  provisional?: boolean;
 }
 
 /** A planned phase whose dependencies are not all done is waiting; every other status stands as parsed. */
@@ -73,6 +75,7 @@ export function buildPhaseNodes(source: TreePlan, index: WorkspaceIndex, filter:
       waitingOn: index.readiness(mainRef).waitingOn.map((waiting) => summaryOf(waiting, index)),
       children,
       ...(progressFrom ? { progressFrom } : {}),
+      ...(from.provisional ? { provisional: true as const } : {}),
     };
     if (phase.dependsOn.length > 0) children.push(buildDependencies(node, plan, index));
     const criteria = buildCriteria(node, plan);

@@ -59,6 +59,8 @@ export interface PhaseNode extends ChildNodeBase {
   readonly children: readonly PhaseChildNode[];
   /** Set when the phase is shown from another copy of its plan (a worktree's): where, in words. */
   readonly progressFrom?: string;
+  /** From a provisional plan, read from its headings while its parse runs: nothing acts on it yet. */
+  readonly provisional?: true;
 }
 
 export interface TaskNode extends ChildNodeBase {

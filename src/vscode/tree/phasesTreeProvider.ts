@@ -8,6 +8,13 @@ import { childrenOf, type PhaseNode, type PlanNode, type TreeNode } from './node
 import { childTreeItem, planTreeItem } from './treeItems';
 import { displayPath } from '../shared/displayPath';
 
+/**
+ * The tree shows provisional plans too (a cold index's first look: headings only, until the
+ * parse arrives); they are not in the graph, so their phases wait on nothing and no action is
+ * offered on them (see `phaseTreeItem`).
+ */
+const SHOWN = { includeProvisional: true } as const;
+
 /** With more plans than this, plans start collapsed so the view stays readable. */
 const EXPANDED_PLANS = 5;
 
@@ -51,8 +58,9 @@ export class PhasesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     if (!node) {
-      // The view's first look is what starts the workspace scan; activation stays cheap.
-      await this.store.ensureIndexed();
+      // The view's first look is what starts the workspace scan; activation stays cheap. On a cold
+      // start it shows the plans' headings (provisional plans) while their full parses run.
+      await this.store.ensureFirstLook();
       return this.rootNodes();
     }
     if (node.kind === 'plan') return this.phasesOf(node);
@@ -60,7 +68,7 @@ export class PhasesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    if (node.kind === 'plan') return planTreeItem(node, this.store.get(vscode.Uri.parse(node.uri))?.plan, this.shownPlans.length <= EXPANDED_PLANS);
+    if (node.kind === 'plan') return planTreeItem(node, this.store.get(vscode.Uri.parse(node.uri), SHOWN), this.shownPlans.length <= EXPANDED_PLANS);
     const item = childTreeItem(node);
     // A phase shown from its worktree's copy is still the main plan's phase to the run tracker.
     const badge = node.kind === 'phase' ? this.runBadge?.(node.progressFrom ? { ...node.target, uri: planNodeOf(node).uri } : node.target) : undefined;
@@ -99,10 +107,10 @@ export class PhasesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 
   private rootNodes(): PlanNode[] {
     const filter = this.filter();
-    const entries = this.store.plans().filter((entry) => entry.plan.phases.some((phase) => isPhaseVisible(phase, filter)));
+    const entries = this.store.plans(SHOWN).filter((entry) => entry.plan.phases.some((phase) => isPhaseVisible(phase, filter)));
     entries.sort((a, b) => displayPath(a.uri.toString()).localeCompare(displayPath(b.uri.toString())));
     this.shownPlans = entries.map((entry) => entry.uri.toString());
-    this.rootsEmitter.fire({ shown: entries.length, total: this.store.plans().length });
+    this.rootsEmitter.fire({ shown: entries.length, total: this.store.plans(SHOWN).length });
     return this.shownPlans.map((uri) => this.planNode(uri));
   }
 
@@ -118,7 +126,7 @@ export class PhasesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   private phasesOf(plan: PlanNode): PhaseNode[] {
     const cached = this.phaseNodes.get(plan.uri);
     if (cached) return cached;
-    const entry = this.store.get(vscode.Uri.parse(plan.uri));
+    const entry = this.store.get(vscode.Uri.parse(plan.uri), SHOWN);
     if (!entry) return [];
     const index = this.store.index();
     if (this.builtIndex !== index) {
@@ -127,7 +135,7 @@ export class PhasesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
       this.builtIndex = index;
     }
     const copies = this.copies;
-    const nodes = buildPhaseNodes({ uri: plan.uri, plan: entry.plan, version: entry.version }, index, this.filter(), plan, copies && ((phase) => copies.copyOf(plan.uri, phase)));
+    const nodes = buildPhaseNodes({ uri: plan.uri, plan: entry.plan, version: entry.version, provisional: entry.provisional }, index, this.filter(), plan, copies && ((phase) => copies.copyOf(plan.uri, phase)));
     this.phaseNodes.set(plan.uri, nodes);
     return nodes;
   }
@@ -140,7 +148,7 @@ export class PhasesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 
     const filter = this.filter();
     const now = this.store
-      .plans()
+      .plans(SHOWN)
       .filter((entry) => entry.plan.phases.some((phase) => isPhaseVisible(phase, filter)))
       .map((entry) => entry.uri.toString());
     const sameRoots = now.length === this.shownPlans.length && now.every((uri) => this.shownPlans.includes(uri));

@@ -45,14 +45,15 @@ function at(location: NodeLocation): string {
   return `${displayPath(location.uri)}:${location.line}`;
 }
 
-export function planTreeItem(node: PlanNode, plan: Plan | undefined, expanded: boolean): vscode.TreeItem {
+export function planTreeItem(node: PlanNode, entry: { plan: Plan; provisional?: true } | undefined, expanded: boolean): vscode.TreeItem {
+  const plan = entry?.plan;
   const uri = vscode.Uri.parse(node.uri);
   const path = displayPath(node.uri);
   const item = new vscode.TreeItem(plan?.title ?? path, expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
   item.id = node.id;
   item.resourceUri = uri;
   item.iconPath = vscode.ThemeIcon.File;
-  item.description = path;
+  item.description = entry?.provisional ? `${path} · reading…` : path;
   item.contextValue = 'plan';
   item.command = revealCommand({ uri: node.uri, line: 1 }, 'Open Plan');
   if (plan) {
@@ -78,7 +79,8 @@ export function phaseTreeItem(node: PhaseNode): vscode.TreeItem {
   const dependencies = node.children.find((child): child is DependenciesNode => child.kind === 'dependencies');
   item.tooltip = markdown(phaseTooltip(node, criteria, dependencies, at(locationOf(node))));
   // `phase:planned` etc. drive the menus; a waiting phase is still a planned one to them.
-  item.contextValue = node.status === 'waiting' ? 'phase:planned:waiting' : `phase:${node.status}`;
+  // A provisional phase offers no action: Start, Complete or Copy prompt need the parsed plan, which the store does not hand out yet.
+  item.contextValue = node.provisional ? 'outline' : node.status === 'waiting' ? 'phase:planned:waiting' : `phase:${node.status}`;
   item.command = revealCommand(node.target, 'Reveal Phase');
   item.accessibilityInformation = { label: [label, style.label, item.description].filter(Boolean).join(', ') };
   return item;
