@@ -1,5 +1,5 @@
 /**
- * The markdown tokenizer, in a module of its own. `blocks.ts` requires it on the first parse;
+ * The parsing libraries, in a module of its own: `loadMarkdownStack.ts` requires it on the first parse;
  * the extension's bundle keeps it as a separate file (`dist/markdownStack.js`, see
  * scripts/build.mjs), so activation neither compiles nor evaluates it. The other bundles (CLI,
  * MCP server, parser worker) parse at once and carry it inline.
@@ -19,3 +19,5 @@ export { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 export { gfmFootnote } from 'micromark-extension-gfm-footnote';
 export { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
 export { decodeNamedCharacterReference } from 'decode-named-character-reference';
+/** Front matter (Cursor's `.plan.md` todos), read with yaml: only plans that have it need it. */
+export * as yaml from 'yaml';

@@ -1,4 +1,5 @@
 import type * as MarkdownStack from './markdownStack';
+import { markdownStack } from './loadMarkdownStack';
 import type { Block, ListItemBlock } from './blocks';
 import { closesFence, readFenceOpening } from '../text/markdownLines';
 
@@ -26,9 +27,7 @@ let stack: typeof MarkdownStack | undefined;
 let parser: ReturnType<typeof MarkdownStack.parse> | undefined;
 
 function tokenize(text: string): Event[] {
-  // Required on the first parse, not when this module loads: evaluating the tokenizer was most
-  // of the extension's activation time, and a warm start may never parse at all.
-  stack ??= require('./markdownStack') as typeof MarkdownStack;
+  stack ??= markdownStack();
   // One parser for every chunk: combining the extensions' constructs cost as much as tokenizing
   // a short chunk. What a parse learns about its document (definitions, footnotes, lazy lines)
   // is reset: micromark keeps it on the parser, and the extensions read it from there.

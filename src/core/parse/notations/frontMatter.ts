@@ -1,4 +1,5 @@
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from 'yaml';
+import type { Node } from 'yaml';
+import { markdownStack } from '../loadMarkdownStack';
 import type { Phase, Range, Task } from '../../model';
 import { cleanText } from '../../text/clean';
 
@@ -29,6 +30,7 @@ export function readFrontMatter(lines: readonly string[], file: string): FrontMa
   }
   if (endLine === 0) return undefined;
   const source = lines.slice(1, endLine - 1).join('\n');
+  const { LineCounter, parseDocument, isMap, isSeq, isScalar } = markdownStack().yaml;
   const counter = new LineCounter();
   let document;
   try {
@@ -85,5 +87,5 @@ export function readFrontMatter(lines: readonly string[], file: string): FrontMa
 }
 
 function scalarText(node: unknown): string | undefined {
-  return isScalar(node) && typeof node.value === 'string' && node.value.trim() ? node.value.trim() : undefined;
+  return markdownStack().yaml.isScalar(node) && typeof node.value === 'string' && node.value.trim() ? node.value.trim() : undefined;
 }
