@@ -80,7 +80,7 @@ async function indexChild(input: IndexChildInput): Promise<IndexChildResult> {
       if (ticking) setImmediate(tick);
     };
     setImmediate(tick);
-    cache = await PlanCache.load(bytes, { sliceMs: 20, clock });
+    cache = await PlanCache.load(bytes, { clock }); // the loader's own slices, as the store loads it
     ticking = false;
     longestLoadSliceMs = Math.max(longestLoadSliceMs, clock() - last);
     load = since(started);

@@ -52,6 +52,14 @@ interface Unread {
   end: number;
 }
 
+/**
+ * The loader's slices: half the host's 20 ms budget, because a slice's turn also pays for what
+ * the loader cannot see (reading the header, the first compile of this code in a fresh process,
+ * a scavenge), and a target equal to the budget ended turns at 21–24 ms. Loading takes a few more
+ * turns; none of them is long.
+ */
+export const LOAD_SLICE_MS = 10;
+
 export class PlanCache {
   /** A plan, or where its JSON stands in a loaded cache file (parsed on first use). */
   private readonly entries = new Map<string, Plan | Unread>();
@@ -128,8 +136,8 @@ export class PlanCache {
   }
 
   /**
-   * `deserialize` in slices of at most about `sliceMs` (default `DEFAULT_SLICE_MS`, as every
-   * sliced job here), yielding to the event loop between them. Only the index is read (about
+   * `deserialize` in slices of at most about `sliceMs` (default `LOAD_SLICE_MS`), yielding to the
+   * event loop between them. Only the index is read (about
    * 40 bytes an entry), so even a cache of many thousand plans takes a few milliseconds; the
    * clock is read after every entry all the same.
    */
@@ -137,7 +145,7 @@ export class PlanCache {
     const cache = new PlanCache();
     const bytes = cacheBytes(data);
     if (!bytes) return cache;
-    const sliceMs = options.sliceMs ?? DEFAULT_SLICE_MS;
+    const sliceMs = options.sliceMs ?? LOAD_SLICE_MS;
     const clock = options.clock ?? (() => performance.now());
     // One index line or one entry per step: each costs about a microsecond.
     const reader = new IndexReader(bytes);

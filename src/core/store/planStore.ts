@@ -364,7 +364,7 @@ export class PlanStore<U extends StoreUri = StoreUri> implements Disposable {
     const { storage } = this.workspace;
     if (!storage) return new PlanCache();
     try {
-      return await PlanCache.load(await storage.read(CACHE_FILE), { sliceMs: DEFAULT_SLICE_MS });
+      return await PlanCache.load(await storage.read(CACHE_FILE));
     } catch {
       return new PlanCache(); // first start, or storage unreadable: a cold start
     }
