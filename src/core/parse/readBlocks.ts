@@ -5,8 +5,9 @@ import { closesFence, readFenceOpening } from '../text/markdownLines';
 
 /**
  * Reads the plan model's blocks from micromark's events: the same records remark's tree gave
- * (test/unit/parse/readBlocks.test.ts holds them equal on the corpus and on generated
- * markdown), without building the tree. Positions come from the tokens; a heading's or list
+ * (test/unit/perf/equivalences.slow.test.ts holds them equal on the seeds, the corpus, the
+ * fixtures and generated markdown; readBlocks.test.ts has the delicate cases), without building
+ * the tree. Positions come from the tokens; a heading's or list
  * item's text is what `mdast-util-to-string` would give: the characters of its text, code and
  * HTML, emphasis and link syntax removed, references decoded, soft line breaks as `\n`.
  */
@@ -45,8 +46,8 @@ function tokenize(text: string): Event[] {
 /**
  * Inline content is tokenized in rounds, after the blocks are known. The model reads the text
  * of headings and of list items' paragraphs only: the text of other paragraphs, table cells,
- * code info strings and link definitions is left as it is, which was about a third of the work
- * on prose-heavy plans. Block structure and positions do not depend on it.
+ * code info strings and link definitions is left as it is. Block structure and positions do not
+ * depend on it: the tokenizer finds the blocks before any inline content.
  */
 function leaveUnreadTextUntokenized(events: Event[]): void {
   const open: string[] = [];
