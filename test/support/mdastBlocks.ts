@@ -10,13 +10,15 @@ import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import type { Block, ListItemBlock } from '../../src/core/parse/blocks';
-import { closesFence, readAtxHeading, readFenceOpening } from '../../src/core/text/markdownLines';
+import { closesFence, readFenceOpening } from '../../src/core/text/markdownLines';
+import { withKiroBox } from '../../src/core/parse/readBlocks';
 
 /**
  * The reference the block reader is held to: the plan model's blocks read from remark's syntax
  * tree (mdast-util-from-markdown, as remark-parse runs it, with the GFM constructs the reader
  * tokenizes; mdast-util-to-string for text), as PhaseLens read them before it read micromark's
- * events directly (src/core/parse/readBlocks.ts).
+ * events directly (src/core/parse/readBlocks.ts). Kiro's boxes are read from the item text after either
+ * reader, with the one `withKiroBox`.
  */
 export function parseMarkdown(text: string): Root {
   return fromMarkdown(text, {
@@ -43,15 +45,8 @@ export interface MdastChunk {
  */
 export function parseChunkWithRemark(text: string, definitions = ''): MdastChunk {
   const source = definitions ? `${text}\n\n${definitions}` : text;
-  let root: Root;
-  try {
-    root = parseMarkdown(source);
-  } catch {
-    // remark-gfm's tree walks recurse; thousands of nested containers exhaust the stack.
-    // Such a chunk holds no plan structure a reader could use: keep its headings only.
-    return { text, blocks: scanHeadings(text), runsOn: false, definitions: [] };
-  }
-  const lineCount = countLines(text);
+  const root = parseMarkdown(source);
+  const lineCount = text.split('\n').length;
   const blocks: Block[] = [];
   for (const node of root.children) {
     const block = toBlock(node);
@@ -80,21 +75,6 @@ function definitionLines(root: Root, text: string, lineCount: number): string[] 
   };
   visit(root.children);
   return found;
-}
-
-function scanHeadings(text: string): Block[] {
-  const blocks: Block[] = [];
-  text.split('\n').forEach((line, index) => {
-    const heading = readAtxHeading(line);
-    if (heading?.indent === 0) blocks.push({ type: 'heading', line: index + 1, endLine: index + 1, depth: heading.level, text: line.slice(heading.textStart, heading.textEnd) });
-  });
-  return blocks;
-}
-
-function countLines(text: string): number {
-  let count = 1;
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) count++;
-  return count;
 }
 
 function lineOf(node: Nodes | undefined, edge: 'start' | 'end'): number {
@@ -160,22 +140,6 @@ function toItem(item: ListItem, line: number): ListItemBlock {
     children,
   };
   return block.checked === null ? withKiroBox(block) : block;
-}
-
-/**
- * Kiro writes `[-]` or `[~]` for a task under way and `[ ]*` for an optional one; GFM reads
- * neither as a task (it wants `[ ]`/`[x]` and a space), so the box is read from the item's text.
- */
-const KIRO_BOX = /^\[(?<mark>[ xX~-])\](?<optional>\*)?[ \t]+/;
-
-function withKiroBox(item: ListItemBlock): ListItemBlock {
-  const match = KIRO_BOX.exec(item.text);
-  if (!match?.groups) return item;
-  const mark = match.groups.mark!;
-  const kiro: ListItemBlock = { ...item, checked: mark === 'x' || mark === 'X', text: item.text.slice(match[0].length) };
-  if (mark === '-' || mark === '~') kiro.inProgress = true;
-  if (match.groups.optional) kiro.optional = true;
-  return kiro;
 }
 
 /** True when the chunk's last block is code or HTML that did not close before the chunk ended. */

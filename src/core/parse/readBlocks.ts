@@ -361,7 +361,7 @@ class EventReader {
  */
 const KIRO_BOX = /^\[(?<mark>[ xX~-])\](?<optional>\*)?[ \t]+/;
 
-function withKiroBox(item: ListItemBlock): ListItemBlock {
+export function withKiroBox(item: ListItemBlock): ListItemBlock {
   const match = KIRO_BOX.exec(item.text);
   if (!match?.groups) return item;
   const mark = match.groups.mark!;
