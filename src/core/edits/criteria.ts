@@ -1,5 +1,5 @@
 import type { Phase, Plan, TextEdit } from '../model';
-import { atxHeadingText, fencedLines, headingEndLine, readAtxHeading } from '../text/markdownLines';
+import { atxHeadingText, fencedLines, headingEndLine, isThematicBreak, readAtxHeading } from '../text/markdownLines';
 import { eolAfterLine, splitLines } from './text';
 import { CRITERIA_LABELS, UNIT_WORD } from '../vocabulary';
 
@@ -61,7 +61,6 @@ function titleCase(label: string): string {
   return label.toLowerCase().replace(/\b(?!of\b)\p{L}/gu, (letter) => letter.toUpperCase());
 }
 
-const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 
 /** The text a criteria skeleton offers the author to replace. */
 export function placeholderCriterion(phaseName: string): string {
@@ -101,7 +100,7 @@ export function insertCriteriaSkeletonEdits(_plan: Plan, phase: Phase, text: str
 
   const headingEnd = headingEndLine(lines, phase.line);
   let after = boundary - 1;
-  while (after > headingEnd && (lines[after - 1]!.trim() === '' || (THEMATIC_BREAK.test(lines[after - 1]!) && !fenced[after - 1]))) after--;
+  while (after > headingEnd && (lines[after - 1]!.trim() === '' || (isThematicBreak(lines[after - 1]!) && !fenced[after - 1]))) after--;
 
   const eol = eolAfterLine(text, after);
   const skeleton = skeletonLines(style, phase.level, phaseName).join(eol);

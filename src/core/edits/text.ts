@@ -63,7 +63,8 @@ export function lineTable(text: string): LineTable {
   return lastTable;
 }
 
-function buildLineTable(text: string): LineTable {
+/** A line table built afresh (not remembered): for texts that are not the document being linted. */
+export function buildLineTable(text: string): LineTable {
   const starts = [0];
   const ends: number[] = [];
   LINE_BREAK.lastIndex = 0;
@@ -73,6 +74,14 @@ function buildLineTable(text: string): LineTable {
   }
   ends.push(text.length);
   return { starts: Object.freeze(starts), ends: Object.freeze(ends) };
+}
+
+/** Number of lines in the text, breaks counted as the parser counts them (CRLF, LF, lone CR). */
+export function countLines(text: string): number {
+  let count = 1;
+  LINE_BREAK.lastIndex = 0;
+  while (LINE_BREAK.exec(text)) count++;
+  return count;
 }
 
 /**

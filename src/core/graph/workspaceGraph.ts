@@ -1,4 +1,5 @@
 import type { DependencyRef, Phase, Plan } from '../model';
+import { partitionPoint } from '../partitionPoint';
 import { allPhases, phaseAtLine } from '../phases';
 import { runToEnd, type Steps } from '../steps';
 import { coveringCycles } from './cycles';
@@ -158,7 +159,7 @@ export class WorkspaceGraph {
         state.holders.set(key, [plan.file]);
         countKey(state, key, 1);
       } else {
-        const at = lowerBound(holders.length, (i) => this.compareFiles(holders[i]!, plan.file) < 0);
+        const at = partitionPoint(holders.length, (i) => this.compareFiles(holders[i]!, plan.file) < 0);
         state.holders.set(key, [...holders.slice(0, at), plan.file, ...holders.slice(at)]);
       }
       changedKeys.add(key);
@@ -319,7 +320,7 @@ export class WorkspaceGraph {
 
   private insertionPoint(file: string): number {
     const order = this.state.order;
-    return lowerBound(order.length, (i) => this.compareFiles(order[i]!, file) < 0);
+    return partitionPoint(order.length, (i) => this.compareFiles(order[i]!, file) < 0);
   }
 }
 
@@ -455,17 +456,6 @@ function oneEditApart(missing: string, existing: string): boolean {
   const colon = missing.indexOf(':');
   if (existing.slice(0, colon + 1) !== missing.slice(0, colon + 1)) return false;
   return keysOneEditAway(missing, new Set(existing.slice(colon + 1)), (key) => key === existing).length > 0;
-}
-
-function lowerBound(length: number, before: (index: number) => boolean): number {
-  let low = 0;
-  let high = length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (before(middle)) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 function compareStrings(a: string, b: string): number {

@@ -1,6 +1,7 @@
 import { runToEnd } from '../steps';
 import { splitIntoChunks, type Chunk } from './chunks';
 import { readAtxHeading } from '../text/markdownLines';
+import { countLines } from '../edits/text';
 import { readBlocks, type ReadChunk } from './readBlocks';
 
 /**
@@ -88,11 +89,6 @@ function scanHeadings(text: string): Block[] {
   return blocks;
 }
 
-function countLines(text: string): number {
-  let count = 1;
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) count++;
-  return count;
-}
 
 export interface DocumentBlocks {
   blocks: Block[];

@@ -26,6 +26,11 @@ export interface ParseOptions {
   known?: { lines: readonly string[]; mojibake: MojibakeRun[] };
 }
 
+/** The line break a plan's edits write: CRLF when its first 10,000 characters use it. */
+export function planEol(text: string): '\r\n' | '\n' {
+  return /\r\n/.test(text.slice(0, 10_000)) ? '\r\n' : '\n';
+}
+
 /**
  * Reads a markdown plan. Never throws: whatever the input, the result is a valid (possibly
  * empty) plan.
@@ -41,7 +46,7 @@ export function parsePlan(text: string, file: string, options: ParseOptions = {}
 export function* parsePlanInSteps(text: string, file: string, options: ParseOptions = {}): Generator<void, Plan, void> {
   const hasBom = text.charCodeAt(0) === 0xfeff;
   const body = hasBom ? text.slice(1) : text;
-  const eol = /\r\n/.test(body.slice(0, 10_000)) ? '\r\n' : '\n';
+  const eol = planEol(body);
   const lines = options.known?.lines ?? body.split(/\r?\n|\r/);
   const frontMatter = readFrontMatter(lines, file);
   // Front matter is data, not markdown: its `---` and `key: value` lines must not read as a setext heading.

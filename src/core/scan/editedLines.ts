@@ -1,3 +1,6 @@
+import { buildLineTable } from '../edits/text';
+import { partitionPoint } from '../partitionPoint';
+
 /**
  * The lines of one document as it is edited, split as `parsePlan` splits them (CRLF, LF, lone
  * CR), but only where the text changed: the lines before the edit and after it are the previous
@@ -18,21 +21,10 @@ export interface LineVersion {
   readonly change?: { firstChanged: number; endChanged: number; lineDelta: number };
 }
 
-const LINE_BREAK = /\r\n|\r|\n/g;
-
+/** The lines of `text` and where each starts, plus `offset` (the text may be a slice of the document). */
 export function splitWithStarts(text: string, offset = 0): { lines: string[]; starts: number[] } {
-  const lines: string[] = [];
-  const starts: number[] = [];
-  let start = 0;
-  LINE_BREAK.lastIndex = 0;
-  for (let match = LINE_BREAK.exec(text); match; match = LINE_BREAK.exec(text)) {
-    lines.push(text.slice(start, match.index));
-    starts.push(start + offset);
-    start = match.index + match[0].length;
-  }
-  lines.push(text.slice(start));
-  starts.push(start + offset);
-  return { lines, starts };
+  const table = buildLineTable(text);
+  return { lines: table.starts.map((start, index) => text.slice(start, table.ends[index])), starts: table.starts.map((start) => start + offset) };
 }
 
 /** The lines of `text`, reusing those of `previous` (the lines of `previousText`) outside the edited stretch. */
@@ -45,11 +37,11 @@ export function editedLines(text: string, previousText: string | undefined, prev
   const suffix = commonSuffix(text, previousText, shorter - prefix);
   // Keep line i when the first character of line i + 1 is still in the common prefix: then line i,
   // its break, and the character after the break (a lone CR stays lone) are all unchanged.
-  let firstChanged = upperBound(oldStarts, prefix - 1) - 1; // the last line starting at or before prefix - 1
+  let firstChanged = partitionPoint(oldStarts.length, (index) => oldStarts[index]! <= prefix - 1) - 1; // the last line starting at or before prefix - 1
   if (firstChanged < 0) firstChanged = 0;
   // Keep line j (of the old text) when the character before it, the end of its line break, is in the common suffix.
   const suffixStart = previousText.length - suffix;
-  let oldEnd = lowerBound(oldStarts, suffixStart + 1);
+  let oldEnd = partitionPoint(oldStarts.length, (index) => oldStarts[index]! <= suffixStart);
   if (oldEnd <= firstChanged) oldEnd = firstChanged + 1;
   const delta = text.length - previousText.length;
   const from = oldStarts[firstChanged]!;
@@ -85,30 +77,6 @@ function commonSuffix(a: string, b: string, limit: number): number {
   }
   while (length < limit && a.charCodeAt(a.length - length - 1) === b.charCodeAt(b.length - length - 1)) length++;
   return length;
-}
-
-/** Number of `sorted` values ≤ value. */
-function upperBound(sorted: readonly number[], value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (sorted[middle]! <= value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
-/** Number of `sorted` values < value. */
-function lowerBound(sorted: readonly number[], value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (sorted[middle]! < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 /**

@@ -1,5 +1,7 @@
 import type { Phase, Plan } from '../model';
 import { scanOutline, type OutlineHeading } from './outlineScan';
+import { countLines } from '../edits/text';
+import { planEol } from '../parse/parsePlan';
 
 /**
  * A provisional plan from the line pre-pass (`scanOutline`): the heading phases with the ids,
@@ -17,7 +19,7 @@ export function outlinePlan(text: string, file: string): Plan {
     made.push(phase);
     (parent ? parent.children : phases).push(phase);
   }
-  return { file, title: outline.title, phases, successCriteria: [], lineCount: lineCount(text), eol: text.includes('\r\n') ? '\r\n' : '\n', mojibake: [] };
+  return { file, title: outline.title, phases, successCriteria: [], lineCount: countLines(text), eol: planEol(text), mojibake: [] };
 }
 
 function phaseOf(heading: OutlineHeading, parent: Phase | undefined): Phase {
@@ -41,10 +43,4 @@ function phaseOf(heading: OutlineHeading, parent: Phase | undefined): Phase {
     ...(parent ? { parentId: parent.id } : {}),
     empty: false,
   };
-}
-
-function lineCount(text: string): number {
-  let count = 1;
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
-  return count;
 }

@@ -6,7 +6,7 @@ import { locateId } from '../parse/build/sourceText';
 import { readHeadingStatus } from '../parse/status';
 import { isWeakKind } from '../ids';
 import { cleanText } from '../text/clean';
-import { FenceTracker, readAtxHeading } from '../text/markdownLines';
+import { FenceTracker, isThematicBreak, readAtxHeading } from '../text/markdownLines';
 
 /** A phase heading found by the line scan, before any full parse. */
 export interface OutlineHeading {
@@ -42,8 +42,6 @@ export interface PlanOutline {
 /** What remark's toString drops from a heading: code ticks, link targets, images, HTML tags. */
 const INLINE_MARKUP = /!?\[([^\]]*)\]\([^)]*\)|`+|<[^>]+>/g;
 
-/** `---`, `***`, `___`: a divider between sections, not content of the one above. */
-const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 
 /** An open heading while the lines are read: a phase (its index) or a plain section. */
 interface OpenHeading {
@@ -87,7 +85,7 @@ export function scanOutline(text: string, file: string): PlanOutline {
     }
     const atx = readAtxHeading(content);
     if (!atx) {
-      if (content.trim() !== '' && !THEMATIC_BREAK.test(content)) lastContent = line;
+      if (content.trim() !== '' && !isThematicBreak(content)) lastContent = line;
       continue;
     }
     const written = content.slice(atx.textStart, atx.textEnd);

@@ -176,3 +176,10 @@ export function headingOutline(lines: readonly string[]): HeadingLine[] {
   }
   return outline;
 }
+
+const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+
+/** `---`, `***`, `___`: a divider between sections, not content of the one above. */
+export function isThematicBreak(line: string): boolean {
+  return THEMATIC_BREAK.test(line);
+}
