@@ -252,26 +252,43 @@ export class WorkspaceGraph {
 
   /**
    * Drops the cycles through re-resolved or changed files and searches again among the phases
-   * reachable from the re-resolved files. Returns the files of the cycles dropped and found.
+   * reachable from the re-resolved files and from the surviving members of the cycles dropped.
+   * Returns the files of the cycles dropped and found.
    */
   private recomputeCycles(relinked: ReadonlySet<string>, changedFiles: ReadonlySet<string>): Set<string> {
     const state = this.state;
     // Every phase reachable from a re-resolved file: a cycle that changed passes through one of them.
+    // A dropped cycle may have been all that covered a loop which still stands apart from the
+    // edit (the edit split its component), so what its members reach is searched again too.
     const reachable = new Set<PhaseRef>();
     const stack: PhaseRef[] = [];
+    const reach = () => {
+      while (stack.length > 0) {
+        const ref = stack.pop()!;
+        if (reachable.has(ref)) continue;
+        reachable.add(ref);
+        for (const edge of edgesOf(state, ref)) if (!reachable.has(edge.to)) stack.push(edge.to);
+      }
+    };
     for (const file of relinked) for (const ref of state.files.get(file)!.refs) stack.push(ref);
-    while (stack.length > 0) {
-      const ref = stack.pop()!;
-      if (reachable.has(ref)) continue;
-      reachable.add(ref);
-      for (const edge of edgesOf(state, ref)) if (!reachable.has(edge.to)) stack.push(edge.to);
-    }
+    reach();
     const touched = new Set<string>();
-    const kept = state.cycles.filter(({ cycle }) => {
-      const stale = cycle.members.some((member) => changedFiles.has(member.plan.file) || relinked.has(member.plan.file) || reachable.has(member));
-      if (stale) for (const member of cycle.members) touched.add(member.plan.file);
-      return !stale;
-    });
+    let kept = state.cycles;
+    for (let dropped = true; dropped; ) {
+      dropped = false;
+      kept = kept.filter(({ cycle }) => {
+        const stale = cycle.members.some((member) => changedFiles.has(member.plan.file) || relinked.has(member.plan.file) || reachable.has(member));
+        if (!stale) return true;
+        dropped = true;
+        for (const member of cycle.members) {
+          touched.add(member.plan.file);
+          // Members of changed files are gone or re-resolved (already searched from).
+          if (!changedFiles.has(member.plan.file) && !relinked.has(member.plan.file)) stack.push(member);
+        }
+        return false;
+      });
+      reach();
+    }
 
     // Strongly connected components of the reachable part are those of the whole graph: a
     // cycle through a reachable phase stays within what that phase reaches.

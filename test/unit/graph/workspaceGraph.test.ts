@@ -41,6 +41,19 @@ describe('graph: incremental workspace graph', () => {
     assert.equal(name(before.resolve(a.phases[0]!.dependsOn[0]!, 'a.md')), 'b.md#M1');
   });
 
+  it('finds the loop a larger cycle used to cover when an edit in another file splits it', () => {
+    // c.md's 2 and 3 depend on each other, and through a.md and b.md on a loop of four; the
+    // report covers all four with one cycle. Breaking the loop in b.md leaves c.md's own cycle,
+    // which nothing reachable from b.md leads to.
+    const a = plan('a.md', [{ id: '1', deps: ['4'] }]);
+    const b = plan('b.md', [{ id: '4', deps: ['2'] }]);
+    const c = plan('c.md', [{ id: '2', deps: ['3'] }, { id: '3', deps: ['1', '2'] }]);
+    const graph = new WorkspaceGraph([a, b, c]);
+    assert.deepEqual(graph.index.cycles.map((cycle) => cycle.members.map(name)), [['a.md#1', 'b.md#4', 'c.md#2', 'c.md#3']]);
+    graph.update({ set: [plan('b.md', [{ id: '4' }])] });
+    assert.deepEqual(graph.index.cycles.map((cycle) => cycle.members.map(name)), [['c.md#2', 'c.md#3']]);
+  });
+
   it('keeps the index object while nothing changes', () => {
     const a = plan('a.md', [{ id: '1' }]);
     const graph = new WorkspaceGraph([a]);
