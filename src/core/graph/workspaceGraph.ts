@@ -137,8 +137,8 @@ export class WorkspaceGraph {
     const state = this.state;
     const entry = state.files.get(file);
     if (!entry) return false;
-    state.files.delete(file);
-    state.order.splice(this.positionOfFile(file), 1);
+    writable(state, 'files').delete(file);
+    writable(state, 'order').splice(this.positionOfFile(file), 1);
     for (const key of entry.byKey.keys()) this.dropHolder(key, file, changedKeys);
     this.unlink(file);
     return true;
@@ -149,18 +149,18 @@ export class WorkspaceGraph {
     const state = this.state;
     const entry = catalogPlan(plan);
     const old = state.files.get(plan.file);
-    state.files.set(plan.file, entry);
-    if (!old) state.order.splice(this.insertionPoint(plan.file), 0, plan.file);
+    writable(state, 'files').set(plan.file, entry);
+    if (!old) writable(state, 'order').splice(this.insertionPoint(plan.file), 0, plan.file);
     for (const key of old?.byKey.keys() ?? []) if (!entry.byKey.has(key)) this.dropHolder(key, plan.file, changedKeys);
     for (const key of entry.byKey.keys()) {
       if (old?.byKey.has(key)) continue;
       const holders = state.holders.get(key);
       if (!holders) {
-        state.holders.set(key, [plan.file]);
+        writable(state, 'holders').set(key, [plan.file]);
         countKey(state, key, 1);
       } else {
         const at = partitionPoint(holders.length, (i) => this.compareFiles(holders[i]!, plan.file) < 0);
-        state.holders.set(key, [...holders.slice(0, at), plan.file, ...holders.slice(at)]);
+        writable(state, 'holders').set(key, [...holders.slice(0, at), plan.file, ...holders.slice(at)]);
       }
       changedKeys.add(key);
     }
@@ -169,9 +169,9 @@ export class WorkspaceGraph {
   private dropHolder(key: string, file: string, changedKeys: Set<string>) {
     const state = this.state;
     const holders = state.holders.get(key)!.filter((holder) => holder !== file);
-    if (holders.length > 0) state.holders.set(key, holders);
+    if (holders.length > 0) writable(state, 'holders').set(key, holders);
     else {
-      state.holders.delete(key);
+      writable(state, 'holders').delete(key);
       countKey(state, key, -1);
     }
     changedKeys.add(key);
@@ -182,10 +182,10 @@ export class WorkspaceGraph {
     const state = this.state;
     const links = state.links.get(file);
     if (!links) return;
-    state.links.delete(file);
-    this.reindexLinks(state.referring, file, links.targetFiles);
-    this.reindexLinks(state.naming, file, links.namedKeys);
-    this.reindexLinks(state.missing, file, links.missingKeys);
+    writable(state, 'links').delete(file);
+    this.reindexLinks('referring', file, links.targetFiles);
+    this.reindexLinks('naming', file, links.namedKeys);
+    this.reindexLinks('missing', file, links.missingKeys);
   }
 
   /** Resolves the references of `file` against the current catalog. */
@@ -216,15 +216,15 @@ export class WorkspaceGraph {
       }
     });
     edgeStart[entry.refs.length] = edges.length;
-    state.links.set(file, { edges, edgeStart, unresolved, targetFiles, namedKeys, missingKeys });
+    writable(state, 'links').set(file, { edges, edgeStart, unresolved, targetFiles, namedKeys, missingKeys });
     // Only what changed: a key named by every plan has a set of a thousand files, copied on its first edit after a snapshot.
-    this.reindexLinks(state.referring, file, old?.targetFiles, targetFiles);
-    this.reindexLinks(state.naming, file, old?.namedKeys, namedKeys);
-    this.reindexLinks(state.missing, file, old?.missingKeys, missingKeys);
+    this.reindexLinks('referring', file, old?.targetFiles, targetFiles);
+    this.reindexLinks('naming', file, old?.namedKeys, namedKeys);
+    this.reindexLinks('missing', file, old?.missingKeys, missingKeys);
   }
 
   /** Moves `file` in a reverse table from the sets under `before` to those under `after`. */
-  private reindexLinks(table: Map<string, Set<string>>, file: string, before: ReadonlySet<string> = new Set(), after: ReadonlySet<string> = new Set()) {
+  private reindexLinks(table: ReverseTable, file: string, before: ReadonlySet<string> = new Set(), after: ReadonlySet<string> = new Set()) {
     for (const key of before) if (!after.has(key)) editSet(this.state, table, key, (files) => files.delete(file));
     for (const key of after) if (!before.has(key)) editSet(this.state, table, key, (files) => files.add(file));
   }
@@ -377,11 +377,18 @@ interface GraphState {
   naming: Map<string, Set<string>>;
   /** Per unresolved key, the files with a reference to it. */
   missing: Map<string, Set<string>>;
-  /** With the node each cycle's search started from (the order `buildWorkspaceIndex` gives them in). */
+  /** With the node each cycle's search started from (the order `buildWorkspaceIndex` gives them in; replaced, never edited). */
   cycles: Array<{ start: PhaseRef; cycle: Cycle }>;
+  /** Tables copied since this state was copied: no snapshot sees them, so they may be edited in place. */
+  ownTables: Set<Table>;
   /** Sets created since this state was copied: no snapshot sees them, so they may be edited in place. */
   ownSets: WeakSet<Set<string>>;
 }
+
+/** The tables an update edits in place, each copied on its first edit after a snapshot. */
+type Table = 'files' | 'order' | 'links' | 'holders' | 'alphabets' | ReverseTable;
+type ReverseTable = 'referring' | 'naming' | 'missing';
+const TABLES: readonly Table[] = ['files', 'order', 'links', 'holders', 'alphabets', 'referring', 'naming', 'missing'];
 
 function emptyState(): GraphState {
   return {
@@ -394,34 +401,40 @@ function emptyState(): GraphState {
     naming: new Map(),
     missing: new Map(),
     cycles: [],
+    ownTables: new Set(TABLES),
     ownSets: new WeakSet(),
   };
 }
 
-/** A state to edit while a snapshot keeps the old one: tables copied, their sets copied when first edited. */
+/**
+ * A state to edit while a snapshot keeps the old one. Nothing is copied yet: each table is
+ * copied when an update first edits it (`writable`), and each set in the reverse tables when
+ * first edited (`editSet`). A keystroke that keeps the plan's ids copies two tables of one
+ * entry per file, not all eight; copying every table made megabytes per keystroke in a
+ * workspace of a thousand plans, all of it promoted to the old generation for the next GC.
+ */
 function copyState(state: GraphState): GraphState {
-  return {
-    files: new Map(state.files),
-    order: [...state.order],
-    links: new Map(state.links),
-    holders: new Map(state.holders),
-    alphabets: new Map(state.alphabets),
-    referring: new Map(state.referring),
-    naming: new Map(state.naming),
-    missing: new Map(state.missing),
-    cycles: [...state.cycles],
-    ownSets: new WeakSet(),
-  };
+  return { ...state, ownTables: new Set(), ownSets: new WeakSet() };
 }
 
-/** Edits the set under `key` in one of the state's tables, copying it first if a snapshot may see it. */
-function editSet(state: GraphState, table: Map<string, Set<string>>, key: string, edit: (files: Set<string>) => void) {
-  const current = table.get(key);
+/** A table of `state` that may be edited: copied first if a snapshot may see it. */
+function writable<T extends Table>(state: GraphState, table: T): GraphState[T] {
+  if (!state.ownTables.has(table)) {
+    const current = state[table];
+    (state[table] as unknown) = Array.isArray(current) ? [...current] : new Map(current as Map<string, unknown>);
+    state.ownTables.add(table);
+  }
+  return state[table];
+}
+
+/** Edits the set under `key` in one of the state's reverse tables, copying it first if a snapshot may see it. */
+function editSet(state: GraphState, name: ReverseTable, key: string, edit: (files: Set<string>) => void) {
+  const current = state[name].get(key);
   const files = current && state.ownSets.has(current) ? current : new Set(current);
   state.ownSets.add(files);
   edit(files);
-  if (files.size > 0) table.set(key, files);
-  else table.delete(key);
+  if (files.size > 0) writable(state, name).set(key, files);
+  else writable(state, name).delete(key);
 }
 
 function countKey(state: GraphState, key: string, delta: 1 | -1) {
@@ -433,8 +446,8 @@ function countKey(state: GraphState, key: string, delta: 1 | -1) {
     if (next > 0) counts.set(char, next);
     else counts.delete(char);
   }
-  if (counts.size > 0) state.alphabets.set(kind, counts);
-  else state.alphabets.delete(kind);
+  if (counts.size > 0) writable(state, 'alphabets').set(kind, counts);
+  else writable(state, 'alphabets').delete(kind);
 }
 
 function catalogPlan(plan: Plan): FileEntry {
