@@ -27,10 +27,16 @@ const arrayOf =
   (check: Check): Check =>
   (value) =>
     Array.isArray(value) && value.every(check);
-const record =
-  (fields: Record<string, Check>): Check =>
-  (value) =>
-    isRecord(value) && Object.entries(fields).every(([name, check]) => check(value[name]));
+/** The fields' list is made once, not per value: a warm start checks every range of a thousand plans. */
+const record = (fields: Record<string, Check>): Check => {
+  const names = Object.keys(fields);
+  const checks = Object.values(fields);
+  return (value) => {
+    if (!isRecord(value)) return false;
+    for (let i = 0; i < names.length; i++) if (!checks[i]!(value[names[i]!])) return false;
+    return true;
+  };
+};
 
 const STATUSES = ['planned', 'in-progress', 'done', 'blocked'] as const;
 
@@ -39,9 +45,11 @@ const isRange = record({ line: isInteger, column: isInteger, endLine: isInteger,
 /** Nesting deeper than any heading outline or dotted id can give: deeper is damage (and would risk the stack). */
 const MAX_DEPTH = 64;
 
+const taskFields = record({ text: isString, done: isBoolean, line: isInteger, checkbox: isRange, heading: optional(isRange) });
+
 const isTask = (value: unknown, depth = 0): boolean =>
   depth < MAX_DEPTH &&
-  record({ text: isString, done: isBoolean, line: isInteger, checkbox: isRange, heading: optional(isRange) })(value) &&
+  taskFields(value) &&
   Array.isArray((value as { children?: unknown }).children) &&
   ((value as { children: unknown[] }).children).every((child) => isTask(child, depth + 1));
 
