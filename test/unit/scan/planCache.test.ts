@@ -33,6 +33,20 @@ describe('plan cache and plan serialization', () => {
     assert.deepStrictEqual(PlanCache.deserialize(Buffer.from(text).toString('utf8')).get(contentHash(samples[0]!.text), samples[0]!.name), planOf(samples[0]!.text, samples[0]!.name));
   });
 
+  it('writes plans as ASCII JSON and reads entries in either encoding to the same plan', async () => {
+    // Accents, a CJK id, an emoji (a surrogate pair) and a no-break space: every one escaped on the way out.
+    const text = '# Plan été\n\n## Phase 1: Café 🚀\n\n- [ ] 読む\n\n## 阶段 2: Fin\u00a0now\n';
+    const plan = planOf(text, 'été.md');
+    const cache = new PlanCache();
+    cache.set(contentHash(text), plan);
+    const bytes = Buffer.from(await cache.serialize());
+    assert.ok(bytes.every((byte) => byte < 0x80), 'the file is ASCII');
+    assert.deepStrictEqual(PlanCache.deserialize(bytes).get(contentHash(text), 'été.md'), plan);
+    // An entry holding UTF-8 (written before the escaping) reads the same.
+    const utf8 = cacheFileOf([[contentHash(text), JSON.stringify(plan)]]);
+    assert.deepStrictEqual(PlanCache.deserialize(utf8).get(contentHash(text), 'été.md'), plan);
+  });
+
   it('serializes in slices without changing the result', async () => {
     const cache = new PlanCache();
     for (const sample of generatedSamples(40)) cache.set(contentHash(sample.text), planOf(sample.text, sample.name));
