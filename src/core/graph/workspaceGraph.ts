@@ -43,6 +43,9 @@ export interface GraphChange {
 /** Plans catalogued or re-resolved between two pauses of `updateInSteps`. */
 const FILES_PER_STEP = 100;
 
+/** Missing keys whose neighbours are remembered at most (typing an id names a new one per keystroke). */
+const MAX_NEAR_KEYS = 10_000;
+
 export class WorkspaceGraph {
   private state: GraphState;
   private shared = false;
@@ -121,7 +124,9 @@ export class WorkspaceGraph {
     for (const file of relink) if (!state.files.has(file)) relink.delete(file);
     this.lastRelinked = relink.size;
 
-    this.nearKeys = new Map();
+    // The keys near a missing key change only with the catalog's keys: a keystroke that keeps
+    // every id keeps them, and its plan's broken references need no new search.
+    if (changedKeys.size > 0 || this.nearKeys.size > MAX_NEAR_KEYS) this.nearKeys = new Map();
     let done = 0;
     for (const file of relink) {
       this.relink(file);
@@ -229,7 +234,7 @@ export class WorkspaceGraph {
     for (const key of after) if (!before.has(key)) editSet(this.state, table, key, (files) => files.add(file));
   }
 
-  /** The existing keys near each missing key, for one update (the same id tends to be missing many times). */
+  /** The existing keys near each missing key, until the catalog's keys change (the same id tends to be missing many times). */
   private nearKeys = new Map<string, Suggestion[]>();
 
   /** "Did you mean": as `catalogPhases`' suggest, over the current catalog. */
