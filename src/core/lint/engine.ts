@@ -29,8 +29,9 @@ function quieter(a: Severity, b: Severity): Severity {
 }
 
 /** A range every consumer can trust: whole numbers, 1-based lines inside the document, end after start. */
+const whole = (value: unknown, fallback: number) => (typeof value === 'number' && Number.isFinite(value) ? Math.floor(value) : fallback);
+
 function sanitizeRange(range: Partial<Range> | undefined, lineCount: number, fallbackLine: number): Range {
-  const whole = (value: unknown, fallback: number) => (typeof value === 'number' && Number.isFinite(value) ? Math.floor(value) : fallback);
   const last = Math.max(lineCount, 1);
   const line = Math.min(Math.max(whole(range?.line, fallbackLine), 1), last);
   const column = Math.max(whole(range?.column, 0), 0);
@@ -78,12 +79,15 @@ export function runRules(rules: readonly Rule[], plan: Plan, text: string, optio
         message: finding.message,
       };
       if (phase) result.phase = phase.id;
-      const fixes = (finding.fixes ?? []).map(checkFix).filter((fix) => fix.edits.length > 0);
-      if (fixes.length > 0) result.fixes = fixes;
-      const related = (finding.related ?? [])
-        .filter((info) => typeof info.file === 'string')
-        .map((info) => ({ ...info, range: sanitizeRange(info.range, Number.MAX_SAFE_INTEGER, 1) }));
-      if (related.length > 0) result.related = related;
+      // Most findings have no related information and many no fix: no arrays made for them.
+      if (finding.fixes?.length) {
+        const fixes = finding.fixes.map(checkFix).filter((fix) => fix.edits.length > 0);
+        if (fixes.length > 0) result.fixes = fixes;
+      }
+      if (finding.related?.length) {
+        const related = finding.related.filter((info) => typeof info.file === 'string').map((info) => ({ ...info, range: sanitizeRange(info.range, Number.MAX_SAFE_INTEGER, 1) }));
+        if (related.length > 0) result.related = related;
+      }
       reported.push(result);
     };
     try {

@@ -44,6 +44,7 @@ export const duplicatePhaseId: Rule = {
       const duplicates: Duplicate[] = [];
       let repeatedIds = 0;
       for (const definitions of byKey.values()) {
+        if (definitions.length < 2) continue;
         definitions.sort((a, b) => a.section.line - b.section.line);
         const first = definitions[0]!;
         const titles = new Set([normalizedTitle(first.section.title)]);
