@@ -48,7 +48,8 @@ function findCriteriaStyle(lines: readonly string[]): CriteriaStyle {
     const headingText = atxHeadingText(line);
     const heading = headingText === undefined ? undefined : HEADING_LABEL.exec(headingText);
     if (heading?.groups) return { form: 'heading', label: titleCase(heading.groups.label!) };
-    const field = FIELD.exec(line);
+    // Every form of the field has a colon; most lines do not, and the pattern is costly to fail.
+    const field = line.includes(':') ? FIELD.exec(line) : null;
     if (field?.groups) {
       const label = field.groups.boldLabel ?? field.groups.innerLabel ?? field.groups.plainLabel!;
       return { form: 'field', label, fieldPrefix: field.groups.prefix!.trimStart(), inline: field.groups.value!.trim() !== '' };

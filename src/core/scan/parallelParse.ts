@@ -36,6 +36,16 @@ export interface ParallelParseResult {
  * the jobs are parsed here: the result is the same, only slower.
  */
 export function parsePlansInParallel(jobs: readonly ParseJob[], options: ParallelParseOptions = {}): ParallelParseResult {
+  // Longest first: the last job any thread takes is a short one, so no core idles while
+  // another finishes a long plan it took late (the order files are named in says nothing of size).
+  const order = jobs.map((_, index) => index).sort((a, b) => jobs[b]!.text.length - jobs[a]!.text.length || a - b);
+  const { plans, parsedBy } = parseInOrder(order.map((index) => jobs[index]!), options);
+  const inJobOrder: Plan[] = new Array(jobs.length);
+  order.forEach((index, position) => (inJobOrder[index] = plans[position]!));
+  return { plans: inJobOrder, parsedBy };
+}
+
+function parseInOrder(jobs: readonly ParseJob[], options: ParallelParseOptions): ParallelParseResult {
   const threads = Math.max(1, options.threads ?? parserThreadCount());
   // Filled, not sparse: forEach and reduce below must visit every slot.
   const plans: Array<Plan | undefined> = Array.from({ length: jobs.length }, () => undefined);
