@@ -25,6 +25,8 @@ export interface ScanFile {
   uri: string;
   /** The file's text; undefined (or a rejection) when it cannot be read, and the file is skipped. */
   read(): Promise<string | undefined>;
+  /** `contentHash` of what `read` gives, when a first look already computed it. */
+  hash?: string;
 }
 
 export interface IndexProgress {
@@ -172,7 +174,7 @@ export async function indexPlans(files: readonly ScanFile[], options: IndexOptio
       await settle(index, undefined);
       continue;
     }
-    const hash = await slicer.run(() => contentHash(text));
+    const hash = files[index]!.hash ?? (await slicer.run(() => contentHash(text)));
     hashes.add(hash);
     const cached = await slicer.run(() => cache?.get(hash, uri));
     if (cached) {

@@ -14,6 +14,8 @@ export interface FirstLook {
   /** The cached plan, or (`provisional`) the outline's; none for a file that holds no phase heading or is no plan. */
   plan?: Plan;
   provisional?: boolean;
+  /** `contentHash(text)`, when the look computed it (to ask the cache): the indexer need not again. */
+  hash?: string;
 }
 
 export interface FirstLookOptions extends SliceOptions {
@@ -48,8 +50,9 @@ export async function firstLook(files: readonly ScanFile[], options: FirstLookOp
 
 function lookAt(uri: string, text: string, cache: PlanCache | undefined): FirstLook {
   if (!mightBePlan(text)) return { uri, text: '' };
-  const cached = cache?.get(contentHash(text), uri);
-  if (cached) return cached.phases.length > 0 ? { uri, text, plan: cached } : { uri, text };
+  const hash = cache ? contentHash(text) : undefined;
+  const cached = hash === undefined ? undefined : cache!.get(hash, uri);
+  if (cached) return cached.phases.length > 0 ? { uri, text, plan: cached, hash } : { uri, text, hash };
   const plan = outlinePlan(text, uri);
-  return plan.phases.length > 0 ? { uri, text, plan, provisional: true } : { uri, text };
+  return plan.phases.length > 0 ? { uri, text, plan, provisional: true, hash } : { uri, text, hash };
 }

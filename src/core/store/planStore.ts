@@ -2,7 +2,7 @@ import type { Plan } from '../model';
 import { WorkspaceGraph, type GraphChange, type WorkspaceIndex } from '../graph';
 import { runToEnd } from '../steps';
 import { parsePlan } from '../parse/parsePlan';
-import { createDocumentParser, DEFAULT_SLICE_MS, firstLook, indexPlans, overPlanSizeLimit, ParserPool, updateGraphSliced, PlanCache, planSizeMessage, type ClosableParserThread, type DocumentParser, type IndexStats } from '../scan';
+import { createDocumentParser, DEFAULT_SLICE_MS, firstLook, indexPlans, overPlanSizeLimit, ParserPool, updateGraphSliced, PlanCache, planSizeMessage, type ClosableParserThread, type DocumentParser, type FirstLook, type IndexStats } from '../scan';
 import { decodeText } from '../text/decode';
 import { Emitter, type Disposable } from './events';
 import type { PlanStoreWorkspace, StoreDocument, StoreUri } from './workspace';
@@ -220,7 +220,7 @@ export class PlanStore<U extends StoreUri = StoreUri> implements Disposable {
     const files = (await this.workspace.findPlanCandidates()).filter((uri) => !this.isOpen(uri));
     const cache = (this.cache ??= await this.loadCache());
     signal.throwIfAborted();
-    const texts = await this.showFirstLookOf(files, cache, generation, signal);
+    const looks = await this.showFirstLookOf(files, cache, generation, signal);
     if (generation !== this.generation) return;
     // One parser worker per core: a cold index keeps every core busy, the host only decodes.
     const offThread = this.parserThread?.() ?? (this.parserWorker ? ParserPool.ofWorkers(this.parserWorker) : undefined);
@@ -228,7 +228,10 @@ export class PlanStore<U extends StoreUri = StoreUri> implements Disposable {
     try {
       indexed = await indexPlans(
         // Each file was read once, by the first look: the indexer parses those texts.
-        files.map((uri) => ({ uri: uri.toString(), read: () => Promise.resolve(texts.get(uri.toString())) })),
+        files.map((uri) => {
+          const look = looks.get(uri.toString());
+          return { uri: uri.toString(), read: () => Promise.resolve(look?.text), hash: look?.hash };
+        }),
         { cache, sliceMs: DEFAULT_SLICE_MS, keepText: true, buildIndex: false, offThread, parsesInFlight: 4 * (offThread instanceof ParserPool ? offThread.size : 1), signal },
       );
     } finally {
@@ -257,17 +260,18 @@ export class PlanStore<U extends StoreUri = StoreUri> implements Disposable {
 
   /**
    * Reads every candidate once and shows what a line scan can tell at once: cached plans as they
-   * are, every other plan provisionally from its headings. Returns the texts for the indexer
-   * (a non-plan's as '', which it skips as the first look did).
+   * are, every other plan provisionally from its headings. Returns each file's look for the
+   * indexer: its text (a non-plan's as '', which it skips as the first look did) and the content
+   * hash the look computed, so a warm start hashes each file once.
    */
-  private async showFirstLookOf(files: readonly U[], cache: PlanCache, generation: number, signal: AbortSignal): Promise<Map<string, string | undefined>> {
+  private async showFirstLookOf(files: readonly U[], cache: PlanCache, generation: number, signal: AbortSignal): Promise<Map<string, FirstLook>> {
     const looks = await firstLook(
       files.map((uri) => ({ uri: uri.toString(), read: () => this.readText(uri) })),
       { cache, sliceMs: DEFAULT_SLICE_MS, signal },
     );
-    const texts = new Map<string, string | undefined>();
-    for (const look of looks) texts.set(look.uri, look.text);
-    if (generation !== this.generation) return texts;
+    const byUri = new Map<string, FirstLook>();
+    for (const look of looks) byUri.set(look.uri, look);
+    if (generation !== this.generation) return byUri;
     for (const { uri, text, plan, provisional } of looks) {
       if (!plan || text === undefined) continue;
       const parsed = this.workspace.parseUri(uri);
@@ -277,10 +281,10 @@ export class PlanStore<U extends StoreUri = StoreUri> implements Disposable {
     }
     // The cached plans enter the graph in slices now, so the views that ask for it on this flush find it ready.
     await this.prepareIndex(signal);
-    if (generation !== this.generation) return texts;
+    if (generation !== this.generation) return byUri;
     this.flush();
     this.showFirstLook?.();
-    return texts;
+    return byUri;
   }
 
   /** A plan from the first look, shown until its parse arrives: never in the graph or the cache. */

@@ -52,6 +52,19 @@ describe('sliced workspace indexer', () => {
     assert.deepStrictEqual(json(warm.plans), json(cold.plans));
   });
 
+  it('trusts the content hash a first look passes along instead of hashing the text again', async () => {
+    const { files } = sources();
+    const cache = new PlanCache();
+    const cold = await indexPlans(files, { cache });
+    const restored = PlanCache.deserialize(await cache.serialize());
+    const hashOf = new Map(cold.plans.map((entry) => [entry.uri, entry.hash]));
+    // The texts changed but the hashes handed over are the old ones: the plans come from the cache all the same.
+    const looked: ScanFile[] = files.map((file) => ({ uri: file.uri, read: async () => `${await file.read()}\n`, hash: hashOf.get(file.uri) }));
+    const warm = await indexPlans(looked, { cache: restored });
+    assert.equal(warm.stats.fromCache, cold.plans.length);
+    assert.deepStrictEqual(json(warm.plans.map((entry) => entry.plan)), json(cold.plans.map((entry) => entry.plan)));
+  });
+
   it('yields to the event loop between slices, so other work runs while it indexes', async () => {
     const { files, planTexts } = sources();
     let ticks = 0;
