@@ -21,7 +21,9 @@ import type { Cycle, DependencyEdge, FileView, PhaseRef, UnresolvedReference, Wo
  *   workspace order with that key may be another one now;
  * - the files with an unresolved reference one edit away from such a key (their suggestion).
  * Cycles are searched again only among the phases reachable from the re-resolved files (every
- * cycle that can have changed passes through one of them); the rest are kept. Readiness is
+ * cycle that can have changed passes through one of them) and from the members of the cycles
+ * this drops (an edit that breaks a large loop can leave a smaller one standing out of its
+ * reach, which the dropped cycle was all that covered); the rest are kept. Readiness is
  * read from the edges when asked, so it follows. The topological order, and the whole-workspace
  * lists `edges`/`unresolved`, are assembled only when someone reads them.
  *
