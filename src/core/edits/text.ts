@@ -79,6 +79,11 @@ export function buildLineTable(text: string): LineTable {
 /** Number of lines in the text, breaks counted as the parser counts them (CRLF, LF, lone CR). */
 export function countLines(text: string): number {
   let count = 1;
+  // Most texts break lines with LF alone: count those without a match object per line.
+  if (!text.includes('\r')) {
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
+    return count;
+  }
   LINE_BREAK.lastIndex = 0;
   while (LINE_BREAK.exec(text)) count++;
   return count;

@@ -77,8 +77,20 @@ export function scanOutline(text: string, file: string): PlanOutline {
   for (; start <= text.length; line++) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
-    const content = text.slice(start, end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end);
+    const contentEnd = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    const lineStart = start;
     start = end + 1;
+    // Most lines are prose or list items: what their first character (after up to three
+    // spaces) says is all there is to know, without cutting the line out of the text.
+    if (!fences.isOpen) {
+      const lead = plainLineLead(text, lineStart, contentEnd);
+      if (lead === BLANK) continue;
+      if (lead === CONTENT) {
+        lastContent = line;
+        continue;
+      }
+    }
+    const content = text.slice(lineStart, contentEnd);
     if (fences.step(content)) {
       lastContent = line;
       continue;
@@ -120,6 +132,27 @@ export function scanOutline(text: string, file: string): PlanOutline {
   }
   close(0, lastContent);
   return { file, title: title ?? file.split(/[\\/]/).pop() ?? file, phases: withoutScheduleHeadings(phases) };
+}
+
+const BLANK = 0;
+const CONTENT = 1;
+const LOOK_CLOSER = 2;
+
+/**
+ * Outside a fence: BLANK for a line of at most three spaces, CONTENT for one whose first
+ * character after up to three spaces is printable ASCII that starts no heading (`#`), fence
+ * (`` ` ``, `~`) or thematic break (`-`, `*`, `_`); else LOOK_CLOSER. Exactly what the full
+ * checks below would say of those lines, at the cost of reading one character.
+ */
+function plainLineLead(text: string, start: number, end: number): typeof BLANK | typeof CONTENT | typeof LOOK_CLOSER {
+  let at = start;
+  while (at < end && at - start < 3 && text.charCodeAt(at) === 32) at++;
+  if (at === end) return BLANK;
+  const code = text.charCodeAt(at);
+  if (code <= 32 || code >= 127) return LOOK_CLOSER;
+  // # ` ~ - * _
+  if (code === 35 || code === 96 || code === 126 || code === 45 || code === 42 || code === 95) return LOOK_CLOSER;
+  return CONTENT;
 }
 
 /**
