@@ -49,8 +49,26 @@ export function mightBePlan(text: string): boolean {
   if (/^\uFEFF?---[ \t]*\r?\n/.test(text) && FRONT_MATTER_PLAN.test(text)) return true;
   // Fast exit: no digit and no unit named by a letter anywhere, no id anywhere.
   if (!DIGIT.test(text) && !HAS_NON_ASCII.test(text) && !LETTER_ID.test(text.replace(MARKUP, ''))) return false;
+  // Most plans name a phase near the top: read the first lines alone before splitting it all.
+  // The scan goes line by line and only looks back, so a `true` from whole lines at the start is
+  // the `true` the whole text gives.
+  let prefixEnd = text.length > PREFIX_LENGTH ? text.lastIndexOf('\n', PREFIX_LENGTH) : -1;
+  if (text.charCodeAt(prefixEnd - 1) === 13) prefixEnd--;
+  if (prefixEnd > 0 && anyLineMayHoldId(linesWithoutBom(text.slice(0, prefixEnd)))) return true;
+  return anyLineMayHoldId(linesWithoutBom(text));
+}
+
+/** Characters read before the rest of a text (about a screenful of a plan). */
+const PREFIX_LENGTH = 4096;
+
+/** The lines as the parser counts them, a leading byte order mark left out. */
+function linesWithoutBom(text: string): string[] {
   const lines = text.split(/\r?\n|\r/);
   if (lines.length > 0 && lines[0]!.charCodeAt(0) === 0xfeff) lines[0] = lines[0]!.slice(1);
+  return lines;
+}
+
+function anyLineMayHoldId(lines: readonly string[]): boolean {
   let unitNamed = false;
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!;

@@ -41,6 +41,15 @@ describe('mightBePlan (the pre-check before parsing)', () => {
     fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (text) => neverRejectsAPlan(text)), { numRuns: 400 });
   });
 
+  it('reads a long text past its first screenful, whatever its line breaks', () => {
+    const filler = (eol: string) => Array.from({ length: 200 }, (_, i) => `${i} apples, ${'x'.repeat(i % 30)}, in a note.`).join(eol);
+    for (const eol of ['\n', '\r\n', '\r']) {
+      assert.equal(mightBePlan(`# Notes${eol}${eol}${filler(eol)}${eol}${eol}## Phase 3: Ship${eol}`), true, JSON.stringify(eol));
+      assert.equal(mightBePlan(`# Phase 1: Start${eol}${eol}${filler(eol)}${eol}`), true, JSON.stringify(eol));
+      assert.equal(mightBePlan(`# Notes${eol}${eol}${filler(eol)}${eol}`), false, JSON.stringify(eol));
+    }
+  });
+
   it('turns away documents without a heading that names an id', () => {
     const notPlans = [
       '',
