@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import os from 'node:os';
 import path from 'node:path';
 import { WorkspaceGraph } from '../src/core/graph';
-import { contentHash, createDocumentParser, PlanCache } from '../src/core/scan';
+import { contentHash, createDocumentParser, DEFAULT_SLICE_MS, PlanCache } from '../src/core/scan';
 import { lintPlan } from '../src/core/lint';
 import type { Plan } from '../src/core/model';
 import { parsePlan } from '../src/core/parse/parsePlan';
@@ -269,7 +269,7 @@ function workspace(inputs: Inputs, scratch: string): WorkspaceFigures {
     label: 'longest indexer slice on the host thread (worst of all cold and warm runs)',
     value: longest,
     unit: 'ms',
-    detail: `cost between two yields of the host thread (reading, pre-check, hashing, decoding each plan the worker parsed, and the graph at the end; an upper bound, as the worker's CPU counts in the process's), slices of 20 ms; ${median(cold.map((run) => run.stats.parsedOffThread))} of ${median(cold.map((run) => run.stats.parsed))} files parsed on ${last.parsedByWorker.length} worker(s) (${last.parsedByWorker.join(' / ')} in the last cold run); per cold run the longest ${cold.map((run) => run.stats.longestSliceMs.toFixed(1)).join(' / ')} ms, ${cold.map((run) => run.stats.longSlices).join(' / ')} over 50 ms; longest single step ${Math.max(...cold.map((run) => run.stats.longestStepMs), ...warm.map((run) => run.stats.longestStepMs)).toFixed(1)} ms`,
+    detail: `cost between two yields of the host thread (reading, pre-check, hashing, decoding each plan the worker parsed, and the graph at the end; an upper bound, as the worker's CPU counts in the process's), slices of ${DEFAULT_SLICE_MS} ms; ${median(cold.map((run) => run.stats.parsedOffThread))} of ${median(cold.map((run) => run.stats.parsed))} files parsed on ${last.parsedByWorker.length} worker(s) (${last.parsedByWorker.join(' / ')} in the last cold run); per cold run the longest ${cold.map((run) => run.stats.longestSliceMs.toFixed(1)).join(' / ')} ms, ${cold.map((run) => run.stats.longSlices).join(' / ')} over 50 ms; longest single step ${Math.max(...cold.map((run) => run.stats.longestStepMs), ...warm.map((run) => run.stats.longestStepMs)).toFixed(1)} ms`,
     budget: { text: '≤ 50 ms', met: longest <= 50 },
   });
   figures.push({
