@@ -28,9 +28,9 @@ function quieter(a: Severity, b: Severity): Severity {
   return SEVERITIES.indexOf(a) >= SEVERITIES.indexOf(b) ? a : b;
 }
 
-/** A range every consumer can trust: whole numbers, 1-based lines inside the document, end after start. */
 const whole = (value: unknown, fallback: number) => (typeof value === 'number' && Number.isFinite(value) ? Math.floor(value) : fallback);
 
+/** A range every consumer can trust: whole numbers, 1-based lines inside the document, end after start. */
 function sanitizeRange(range: Partial<Range> | undefined, lineCount: number, fallbackLine: number): Range {
   const last = Math.max(lineCount, 1);
   const line = Math.min(Math.max(whole(range?.line, fallbackLine), 1), last);

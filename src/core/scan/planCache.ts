@@ -218,7 +218,8 @@ const TAB = 0x09;
 
 /**
  * The file: the header line; the index, one `hash<TAB>byte length` line per entry; an empty
- * line; then each entry's plan JSON (ASCII, see `encodeEntry`; UTF-8 is read too), back to back in the order of the index. Loading
+ * line; then each entry's plan JSON (ASCII, see `encodeEntry`; UTF-8 is read too), back to
+ * back in the order of the index. Loading
  * reads the index alone and finds each plan by adding up lengths: the plans' bytes are not
  * touched until asked for. Exported for tests that write damaged files.
  */
