@@ -219,9 +219,9 @@ const TAB = 0x09;
 /**
  * The file: the header line; the index, one `hash<TAB>byte length` line per entry; an empty
  * line; then each entry's plan JSON (ASCII, see `encodeEntry`; UTF-8 is read too), back to
- * back in the order of the index. Loading
- * reads the index alone and finds each plan by adding up lengths: the plans' bytes are not
- * touched until asked for. Exported for tests that write damaged files.
+ * back in the order of the index. Loading reads the index alone and finds each plan by adding
+ * up lengths: the plans' bytes are not touched until asked for. Exported for tests that write
+ * damaged files.
  */
 export function cacheFileOf(entries: ReadonlyArray<readonly [hash: string, json: Uint8Array | string]>): Uint8Array {
   const bodies = entries.map(([, json]) => (typeof json === 'string' ? Buffer.from(json) : json));
