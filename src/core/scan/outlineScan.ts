@@ -6,7 +6,7 @@ import { locateId } from '../parse/build/sourceText';
 import { readHeadingStatus } from '../parse/status';
 import { isWeakKind } from '../ids';
 import { cleanText } from '../text/clean';
-import { FenceTracker, isThematicBreak, readAtxHeading } from '../text/markdownLines';
+import { BLANK, CONTENT, FenceTracker, isThematicBreak, plainLineLead, readAtxHeading } from '../text/markdownLines';
 
 /** A phase heading found by the line scan, before any full parse. */
 export interface OutlineHeading {
@@ -132,27 +132,6 @@ export function scanOutline(text: string, file: string): PlanOutline {
   }
   close(0, lastContent);
   return { file, title: title ?? file.split(/[\\/]/).pop() ?? file, phases: withoutScheduleHeadings(phases) };
-}
-
-const BLANK = 0;
-const CONTENT = 1;
-const LOOK_CLOSER = 2;
-
-/**
- * Outside a fence: BLANK for a line of at most three spaces, CONTENT for one whose first
- * character after up to three spaces is printable ASCII that starts no heading (`#`), fence
- * (`` ` ``, `~`) or thematic break (`-`, `*`, `_`); else LOOK_CLOSER. Exactly what the full
- * checks below would say of those lines, at the cost of reading one character.
- */
-function plainLineLead(text: string, start: number, end: number): typeof BLANK | typeof CONTENT | typeof LOOK_CLOSER {
-  let at = start;
-  while (at < end && at - start < 3 && text.charCodeAt(at) === 32) at++;
-  if (at === end) return BLANK;
-  const code = text.charCodeAt(at);
-  if (code <= 32 || code >= 127) return LOOK_CLOSER;
-  // # ` ~ - * _
-  if (code === 35 || code === 96 || code === 126 || code === 45 || code === 42 || code === 95) return LOOK_CLOSER;
-  return CONTENT;
 }
 
 /**

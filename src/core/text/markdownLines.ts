@@ -177,6 +177,29 @@ export function headingOutline(lines: readonly string[]): HeadingLine[] {
   return outline;
 }
 
+export const BLANK = 0;
+export const CONTENT = 1;
+export const LOOK_CLOSER = 2;
+
+/**
+ * Outside a fence: BLANK for a line of at most three spaces, CONTENT for one whose first
+ * character after up to three spaces is printable ASCII that starts no heading (`#`), fence
+ * (`` ` ``, `~`) or thematic break (`-`, `*`, `_`); else LOOK_CLOSER. Exactly what
+ * `readFenceOpening('top-level')`, `readAtxHeading`, `isThematicBreak` and a blank test would
+ * say of those lines (the patterns above), for a scan that reads `text` from `start` to `end`
+ * (one line, without its break) at the cost of one character.
+ */
+export function plainLineLead(text: string, start: number, end: number): typeof BLANK | typeof CONTENT | typeof LOOK_CLOSER {
+  let at = start;
+  while (at < end && at - start < 3 && text.charCodeAt(at) === 32) at++;
+  if (at === end) return BLANK;
+  const code = text.charCodeAt(at);
+  if (code <= 32 || code >= 127) return LOOK_CLOSER;
+  // # ` ~ - * _
+  if (code === 35 || code === 96 || code === 126 || code === 45 || code === 42 || code === 95) return LOOK_CLOSER;
+  return CONTENT;
+}
+
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 
 /** `---`, `***`, `___`: a divider between sections, not content of the one above. */

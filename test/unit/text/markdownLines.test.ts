@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { findLooseStatus } from '../../../src/core/edits/looseStatus';
-import { atxHeadingText, closesFence, fencedLines, FenceTracker, headingEndLine, headingOutline, isSetextUnderline, readAtxHeading, readFenceOpening } from '../../../src/core/text/markdownLines';
+import fc from 'fast-check';
+import { atxHeadingText, BLANK, closesFence, CONTENT, fencedLines, FenceTracker, headingEndLine, headingOutline, isSetextUnderline, isThematicBreak, LOOK_CLOSER, plainLineLead, readAtxHeading, readFenceOpening } from '../../../src/core/text/markdownLines';
 
 const fenced = (text: string, context?: 'top-level' | 'nested') =>
   fencedLines(text.split('\n'), context)
@@ -134,5 +135,24 @@ describe('the markdown line scanner', () => {
     assert.equal(readFenceOpening(`${'> '.repeat(100_000)}x`, 'nested'), undefined);
     assert.equal(readFenceOpening(`${'- '.repeat(100_000)}\`\`\``, 'nested')?.length, 3);
     assert.equal(fencedLines(Array.from({ length: 50_000 }, () => `${spaces.slice(0, 100)}\`\`\``)).length, 50_000);
+  });
+});
+
+describe('plainLineLead', () => {
+  it('calls a line blank or plain content only when the full checks say so', () => {
+    const line = fc.array(fc.constantFrom(' ', '\t', '#', '`', '~', '-', '*', '_', 'a', 'Z', '1', '.', '>', '|', '\u00a0', 'é', '\u3000'), { maxLength: 8 }).map((chars) => chars.join(''));
+    fc.assert(
+      fc.property(line, fc.constantFrom('', 'x\n', 'intro\r\n'), (text, before) => {
+        const whole = before + text + '\nafter';
+        const lead = plainLineLead(whole, before.length, before.length + text.length);
+        const special = readFenceOpening(text, 'top-level') !== undefined || readAtxHeading(text) !== undefined || isThematicBreak(text);
+        if (lead === BLANK) assert.ok(!special && text.trim() === '', JSON.stringify(text));
+        if (lead === CONTENT) assert.ok(!special && text.trim() !== '', JSON.stringify(text));
+      }),
+      { numRuns: 5_000 },
+    );
+    assert.equal(plainLineLead('   ', 0, 3), BLANK);
+    assert.equal(plainLineLead('  - [ ] task', 0, 12), LOOK_CLOSER);
+    assert.equal(plainLineLead('Phase 1', 0, 7), CONTENT);
   });
 });
