@@ -36,17 +36,7 @@ export function ancestorLookup(plan: Plan): (target: Phase) => Phase[] {
 
 /** The chain of phases from the top of the tree down to `target` (target excluded). */
 export function ancestorsOf(plan: Plan, target: Phase): Phase[] {
-  const path: Phase[] = [];
-  const search = (phases: readonly Phase[]): boolean => {
-    for (const phase of phases) {
-      if (phase === target) return true;
-      path.push(phase);
-      if (search(phase.children)) return true;
-      path.pop();
-    }
-    return false;
-  };
-  return search(plan.phases) ? path : [];
+  return ancestorLookup(plan)(target);
 }
 
 /** The innermost phase whose sections contain `line` (1-based). */

@@ -107,6 +107,7 @@ export interface IndexResult {
   stats: IndexStats;
 }
 
+/** Files read ahead of the one being handled, by the indexer and the first look alike. */
 const DEFAULT_READ_AHEAD = 8;
 const DEFAULT_PARSES_IN_FLIGHT = 8;
 
@@ -153,7 +154,7 @@ export async function indexPlans(files: readonly ScanFile[], options: IndexOptio
     return plan;
   };
 
-  const reads = new ReadAhead(files, options.readAhead ?? DEFAULT_READ_AHEAD);
+  const reads = new ReadAhead(files, options.readAhead);
   for (let index = 0; index < files.length; index++) {
     signal?.throwIfAborted();
     const uri = files[index]!.uri;
@@ -236,11 +237,14 @@ export function updateGraphSliced(steps: ReturnType<WorkspaceGraph['updateInStep
 export class ReadAhead {
   private readonly pending = new Map<number, Promise<string | undefined>>();
   private next = 0;
+  private readonly ahead: number;
 
   constructor(
     private readonly files: readonly ScanFile[],
-    private readonly ahead: number,
-  ) {}
+    ahead = DEFAULT_READ_AHEAD,
+  ) {
+    this.ahead = ahead;
+  }
 
   take(index: number): Promise<string | undefined> {
     while (this.next < this.files.length && this.next <= index + Math.max(0, this.ahead)) {

@@ -20,7 +20,7 @@ export interface FirstLook {
 
 export interface FirstLookOptions extends SliceOptions {
   cache?: PlanCache;
-  /** Files read ahead of the one being looked at. Default 8. */
+  /** Files read ahead of the one being looked at; the indexer's default. */
   readAhead?: number;
 }
 
@@ -32,7 +32,7 @@ export interface FirstLookOptions extends SliceOptions {
  */
 export async function firstLook(files: readonly ScanFile[], options: FirstLookOptions = {}): Promise<FirstLook[]> {
   const slicer = new Slicer(options);
-  const reads = new ReadAhead(files, options.readAhead ?? 8);
+  const reads = new ReadAhead(files, options.readAhead);
   const looks: FirstLook[] = [];
   for (let index = 0; index < files.length; index++) {
     options.signal?.throwIfAborted();
