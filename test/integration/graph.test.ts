@@ -8,7 +8,7 @@ import type { PhaseLensApi } from '../../src/vscode/api';
 import type { GraphModelMessage, RenderedMessage } from '../../src/vscode/graph/messages';
 import type { DependencyGraphApi } from '../../src/vscode/graph/registerDependencyGraph';
 import { screenshot } from './screenshot';
-import { nextEvent } from './events';
+import { nextEvent, until } from './events';
 
 
 let graph: DependencyGraphApi;
@@ -65,10 +65,16 @@ function renderedAs(model: GraphModelMessage): Promise<RenderedMessage> {
   return nextEvent(graph.onDidRender, `the webview to draw ${model.graph.nodes.length} nodes`, matches);
 }
 
-/** Closes an unsaved export without the "save changes?" question. */
+/**
+ * Closes an unsaved export without the "save changes?" question, and waits until the extension
+ * host has heard of it: the next export may be given the same `Untitled-1` name, and until the
+ * close arrives `openTextDocument` answers with this document, old text and all.
+ */
 async function discard(document: vscode.TextDocument) {
+  const closed = until(`${document.uri.toString()} to close`, vscode.workspace.onDidCloseTextDocument, () => document.isClosed);
   await vscode.window.showTextDocument(document, { preview: false, preserveFocus: false });
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  await closed;
 }
 
 const FIXTURE_PHASES = [
