@@ -20,7 +20,7 @@ export class DependentsLensProvider implements vscode.CodeLensProvider, vscode.D
   }
 
   provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): vscode.CodeLens[] {
-    if (token.isCancellationRequested || !isEnabled('codeLens.enabled', document.uri)) return [];
+    if (token.isCancellationRequested || !isEnabled('codeLens.enabled')) return [];
     const context = planContextNow(this.store, document);
     if (!context) return [];
     const lenses: vscode.CodeLens[] = [];

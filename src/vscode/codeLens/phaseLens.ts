@@ -37,7 +37,7 @@ export class PhaseLensProvider implements vscode.CodeLensProvider, vscode.Dispos
   }
 
   provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): vscode.CodeLens[] {
-    if (token.isCancellationRequested || !isEnabled('codeLens.enabled', document.uri)) return [];
+    if (token.isCancellationRequested || !isEnabled('codeLens.enabled')) return [];
     const entry = this.store.entryFor(document);
     if (!entry) return [];
     const lenses: vscode.CodeLens[] = [];

@@ -25,9 +25,10 @@ export function lintConfig(scope?: vscode.ConfigurationScope): LintConfig {
   return { rules };
 }
 
-export function isEnabled(key: 'codeLens.enabled' | 'lint.enabled' | 'lint.onlyOpenFiles' | 'statusBar.enabled', scope?: vscode.ConfigurationScope): boolean {
+/** The switches are window settings: read for the window, not a file (VS Code warns when given one). */
+export function isEnabled(key: 'codeLens.enabled' | 'lint.enabled' | 'lint.onlyOpenFiles' | 'statusBar.enabled'): boolean {
   const defaults: Record<string, boolean> = { 'codeLens.enabled': true, 'lint.enabled': true, 'lint.onlyOpenFiles': false, 'statusBar.enabled': true };
-  return vscode.workspace.getConfiguration(SECTION, scope).get<boolean>(key, defaults[key]!);
+  return vscode.workspace.getConfiguration(SECTION).get<boolean>(key, defaults[key]!);
 }
 
 export function affects(event: vscode.ConfigurationChangeEvent, ...keys: string[]): boolean {

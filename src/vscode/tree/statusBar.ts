@@ -19,7 +19,7 @@ export function registerStatusBar(store: PlanStore, tracker: CursorPhaseTracker)
 
   const update = () => {
     const current = tracker.current;
-    if (!current || !isEnabled('statusBar.enabled', current.entry.uri)) {
+    if (!current || !isEnabled('statusBar.enabled')) {
       item.hide();
       return;
     }
