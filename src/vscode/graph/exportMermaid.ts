@@ -34,7 +34,7 @@ export function exportMermaidCommand(store: PlanStore): Command {
         void vscode.window.showInformationMessage(`Copied the dependency graph of ${describe(entries)} as Mermaid.`);
         return block;
       }
-      const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: block });
+      const document = await newMarkdownDocument(block);
       await vscode.window.showTextDocument(document, { preview: false });
       return document;
     },
@@ -51,6 +51,19 @@ export function mermaidOf(entries: readonly PlanEntry[]): string {
 
 export function mermaidBlock(mermaid: string): string {
   return '```mermaid\n' + mermaid + '```\n';
+}
+
+/**
+ * An untitled markdown document holding `text`. A new `Untitled-1` can come up with the text of
+ * the `Untitled-1` just closed (an earlier export, discarded): then its text is replaced.
+ */
+async function newMarkdownDocument(text: string): Promise<vscode.TextDocument> {
+  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
+  if (document.getText() === text) return document;
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(document.uri, document.validateRange(new vscode.Range(0, 0, document.lineCount, 0)), text);
+  await vscode.workspace.applyEdit(edit);
+  return document;
 }
 
 async function workspacePlans(store: PlanStore): Promise<PlanEntry[]> {
