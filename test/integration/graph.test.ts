@@ -67,8 +67,8 @@ function renderedAs(model: GraphModelMessage): Promise<RenderedMessage> {
 
 /**
  * Closes an unsaved export without the "save changes?" question, and waits until the extension
- * host has heard of it: the next export may be given the same `Untitled-1` name, and until the
- * close arrives `openTextDocument` answers with this document, old text and all.
+ * host has heard of it: the next export is given the same `Untitled-1` name, and the extension
+ * host answers `openTextDocument` with the document it still knows by that name.
  */
 async function discard(document: vscode.TextDocument) {
   const closed = until(`${document.uri.toString()} to close`, vscode.workspace.onDidCloseTextDocument, () => document.isClosed);
