@@ -19,6 +19,9 @@ export interface SaveRule {
  */
 export async function applyEdits(document: vscode.TextDocument, edits: readonly TextEdit[], { saveVisible }: SaveRule): Promise<boolean> {
   const wasDirty = document.isDirty;
+  // Judged before the edit: VS Code itself opens a dirty file nobody has open (its dirty-file
+  // tracker, after ~800 ms), which a slow save would otherwise mistake for the user's editor.
+  const visible = vscode.window.visibleTextEditors.some((editor) => editor.document === document);
   let applied: boolean;
   try {
     applied = await vscode.workspace.applyEdit(toWorkspaceEdit(document.uri, edits));
@@ -26,7 +29,6 @@ export async function applyEdits(document: vscode.TextDocument, edits: readonly 
     applied = false;
   }
   if (!applied) return false;
-  const visible = vscode.window.visibleTextEditors.some((editor) => editor.document === document);
   if (!wasDirty && !document.isUntitled && (saveVisible || !visible)) await document.save();
   return true;
 }
