@@ -1,4 +1,7 @@
 import { runCli } from './run';
+import { tuneTieringForShortRuns } from './tiering';
+
+tuneTieringForShortRuns();
 
 // `phaselens … | head` closes the pipe early; that is the reader's choice, not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
