@@ -71,8 +71,9 @@ export function* catalogPhasesInSteps(input: readonly Plan[]) {
     return alphabets.get(kind);
   };
 
-  // The same id tends to be missing from many plans ("P0"); its neighbours are the same each time.
-  const nearKeys = new Map<string, Suggestion[]>();
+  // The same id tends to be missing from many plans ("P0"); its neighbours are the same each time,
+  // and the same in the next catalog of the same ids (a plan linted alone after each keystroke).
+  const nearKeys = nearKeysFor(byKey);
   const suggest = (missingKey: string, fromFile: string): PhaseRef | undefined => {
     let near = nearKeys.get(missingKey);
     if (!near) {
@@ -90,4 +91,19 @@ export function* catalogPhasesInSteps(input: readonly Plan[]) {
   };
 
   return { plans, nodes, nodeOf, plansByFile, lookup, resolveNode, suggest };
+}
+
+/** Catalogs of the same ids, most recent first, each with the neighbours found of missing keys. */
+const recentNearKeys: Array<{ ids: string; nearKeys: Map<string, Suggestion[]> }> = [];
+/** Enough for the plans a user edits side by side; each entry holds one catalog's id list. */
+const RECENT_CATALOGS = 4;
+
+/** The neighbours found in the last catalog of exactly these ids (in this order), or a new table. */
+function nearKeysFor(byKey: ReadonlyMap<string, unknown>): Map<string, Suggestion[]> {
+  const ids = [...byKey.keys()].join('\n');
+  const index = recentNearKeys.findIndex((entry) => entry.ids === ids);
+  const entry = index >= 0 ? recentNearKeys.splice(index, 1)[0]! : { ids, nearKeys: new Map<string, Suggestion[]>() };
+  recentNearKeys.unshift(entry);
+  recentNearKeys.length = Math.min(recentNearKeys.length, RECENT_CATALOGS);
+  return entry.nearKeys;
 }

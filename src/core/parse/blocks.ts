@@ -95,7 +95,19 @@ export interface DocumentBlocks {
   chunks: ParsedChunk[];
 }
 
-export type ChunkCache = Map<string, ParsedChunk>;
+/** Parsed chunks by their text; a cache that also knows which lines made each can skip the join. */
+export interface ChunkCache {
+  get(text: string): ParsedChunk | undefined;
+  set(text: string, chunk: ParsedChunk): unknown;
+  /**
+   * The chunk parsed from these very lines (`lines[start…end)`, equal line by line), found
+   * without joining them: after a keystroke every other chunk's lines are the previous
+   * version's strings, and joining and hashing them all again was a tenth of the keystroke.
+   */
+  withLines?(lines: readonly string[], start: number, end: number): ParsedChunk | undefined;
+  /** Remembers that `lines[start…end)` make the chunk cached under `text`, for `withLines`. */
+  noteLines?(lines: readonly string[], start: number, end: number, text: string): void;
+}
 
 /**
  * Parses a document chunk by chunk (see chunks.ts) and returns its blocks with absolute lines.
@@ -181,15 +193,20 @@ function boundLine(line: string): string {
 }
 
 function* readChunk(lines: readonly string[], chunk: Chunk, definitions: string, cache?: ChunkCache): Generator<void, ParsedChunk, void> {
+  // The same lines make the same text, bounded or not; definitions are part of the key.
+  const sameLines = definitions ? undefined : cache?.withLines?.(lines, chunk.startLine, chunk.endLine);
+  if (sameLines) return sameLines;
   const slice = lines.slice(chunk.startLine, chunk.endLine);
   const needsBounds = slice.some((line) => line.length > MAX_PARSED_INDENT && (line.length > MAX_PARSED_LINE || /^[ \t>]{33}/.test(line)));
   const text = needsBounds ? slice.map(boundLine).join('\n') : slice.join('\n');
   const key = definitions ? `${definitions}\u0000${text}` : text;
-  const cached = cache?.get(key);
-  if (cached) return cached;
-  const result = parseChunk(text, definitions);
-  cache?.set(key, result);
-  yield;
+  let result = cache?.get(key);
+  if (!result) {
+    result = parseChunk(text, definitions);
+    cache?.set(key, result);
+    yield;
+  }
+  if (!definitions) cache?.noteLines?.(lines, chunk.startLine, chunk.endLine, key);
   return result;
 }
 

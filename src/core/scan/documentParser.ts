@@ -1,5 +1,5 @@
 import type { Plan } from '../model';
-import type { ParsedChunk } from '../parse/blocks';
+import type { ChunkCache, ParsedChunk } from '../parse/blocks';
 import { parsePlan } from '../parse/parsePlan';
 import { editedLines, type LineVersion } from './editedLines';
 import { editedMojibake } from './editedMojibake';
@@ -56,21 +56,34 @@ export function createDocumentParser(file: string): DocumentParser {
   };
 }
 
+/** The lines a cached chunk was read from, and the text it is cached under. */
+interface ChunkLines {
+  lines: readonly string[];
+  text: string;
+}
+
 /**
  * A chunk cache that keeps only what the latest parse used: during a version, a lookup that
  * misses the current generation is served from the previous one and moved over; what was not
- * looked up is dropped when the version ends.
+ * looked up is dropped when the version ends. It also remembers each chunk's lines, found by
+ * their first line: the unchanged lines of a new version are the previous version's strings
+ * (`editedLines`), so comparing them is a pointer comparison each.
  */
-class LastVersionChunks extends Map<string, ParsedChunk> {
+class LastVersionChunks extends Map<string, ParsedChunk> implements ChunkCache {
   private previous = new Map<string, ParsedChunk>();
+  private lineIndex = new Map<string, ChunkLines[]>();
+  private previousLineIndex = new Map<string, ChunkLines[]>();
 
   beginVersion() {
     this.previous = new Map(this);
     this.clear();
+    this.previousLineIndex = this.lineIndex;
+    this.lineIndex = new Map();
   }
 
   endVersion() {
     this.previous = new Map();
+    this.previousLineIndex = new Map();
   }
 
   override get(key: string): ParsedChunk | undefined {
@@ -80,4 +93,27 @@ class LastVersionChunks extends Map<string, ParsedChunk> {
     if (kept !== undefined) this.set(key, kept);
     return kept;
   }
+
+  withLines(lines: readonly string[], start: number, end: number): ParsedChunk | undefined {
+    const first = lines[start];
+    if (first === undefined) return undefined;
+    const known = findLines(this.lineIndex.get(first), lines, start, end) ?? findLines(this.previousLineIndex.get(first), lines, start, end);
+    if (!known) return undefined;
+    const chunk = this.get(known.text);
+    if (chunk) this.noteLines(lines, start, end, known.text);
+    return chunk;
+  }
+
+  noteLines(lines: readonly string[], start: number, end: number, text: string): void {
+    const first = lines[start];
+    if (first === undefined) return;
+    const entries = this.lineIndex.get(first) ?? [];
+    if (findLines(entries, lines, start, end)) return;
+    entries.push({ lines: lines.slice(start, end), text });
+    this.lineIndex.set(first, entries);
+  }
+}
+
+function findLines(entries: readonly ChunkLines[] | undefined, lines: readonly string[], start: number, end: number): ChunkLines | undefined {
+  return entries?.find((entry) => entry.lines.length === end - start && entry.lines.every((line, offset) => line === lines[start + offset]));
 }

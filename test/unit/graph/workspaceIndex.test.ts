@@ -58,6 +58,19 @@ describe('graph: workspace index', () => {
       assert.equal(index.unresolved[0]!.from.phase.id, '2C');
     });
 
+    it('suggests from the ids of each build: the same ids again, one id more, one id fewer', () => {
+      const suggestionsOf = (ids: string[]) =>
+        buildWorkspaceIndex([plan('a.md', [...ids.map((id) => ({ id })), { id: '9', deps: ['2E'] }])]).unresolved.map((u) => u.suggestion?.phase.id ?? '-');
+      assert.deepEqual(suggestionsOf(['2A', '2D']), ['2D']);
+      // The neighbours found for the last catalog of these ids are reused; a changed id list searches again.
+      assert.deepEqual(suggestionsOf(['2A', '2D']), ['2D']);
+      assert.deepEqual(suggestionsOf(['2A', '2D', '2F']), ['2D']);
+      assert.deepEqual(suggestionsOf(['2A']), ['2A']);
+      assert.deepEqual(suggestionsOf(['1']), ['-']);
+      assert.deepEqual(suggestionsOf(['1', '2F']), ['2F']);
+      assert.deepEqual(suggestionsOf(['2A', '2D']), ['2D']);
+    });
+
     it('suggests only ids of the same kind', () => {
       const index = buildWorkspaceIndex([plan('a.md', [{ id: 'Stage 12' }, { id: 'P13', deps: ['Milestone 12', 'Stage 13'] }])]);
       assert.deepEqual(
