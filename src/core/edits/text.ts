@@ -22,6 +22,16 @@ export function splitLines(text: string): readonly string[] {
   return lastLines;
 }
 
+/**
+ * Tells `splitLines` the lines of `text` that a caller has already split (the document parser
+ * carries most of them over from the previous version): the lint that follows each keystroke
+ * then does not split the whole text again. `lines` must be what `splitLines(text)` returns.
+ */
+export function rememberLines(text: string, lines: readonly string[]): void {
+  lastLines = Object.freeze(lines.slice());
+  lastText = text;
+}
+
 /** The end-of-line sequence the file uses (its first one); `\n` for a one-line file. */
 export function detectEol(text: string): '\n' | '\r\n' {
   const match = /\r\n|\n/.exec(text);

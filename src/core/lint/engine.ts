@@ -42,6 +42,17 @@ function sanitizeRange(range: Partial<Range> | undefined, lineCount: number, fal
   return { line, column, endLine, endColumn };
 }
 
+/** Whether `sanitizeRange` would return an equal range: most are, and need no copy. */
+function isSaneRange(range: Range | undefined, lineCount: number): boolean {
+  if (!range) return false;
+  const { line, column, endLine, endColumn } = range;
+  return (
+    Number.isInteger(line) && Number.isInteger(column) && Number.isInteger(endLine) && Number.isInteger(endColumn) &&
+    line >= 1 && line <= Math.max(lineCount, 1) && column >= 0 && endLine >= line && endLine <= Math.max(lineCount, 1) &&
+    endColumn >= 0 && (endLine > line || endColumn >= column)
+  );
+}
+
 /** Runs every enabled rule over one plan and returns its findings, suppressions applied, sorted. */
 export function runRules(rules: readonly Rule[], plan: Plan, text: string, options: RunOptions): Finding[] {
   const lines = splitLines(text);
@@ -54,10 +65,14 @@ export function runRules(rules: readonly Rule[], plan: Plan, text: string, optio
   const checkFix = (fix: Fix): Fix => {
     let edits = checkedEdits.get(fix.edits);
     if (!edits) {
-      edits = fix.edits.filter((edit) => edit.range !== undefined).map((edit) => ({ range: sanitizeRange(edit.range, lines.length + 1, 1), newText: edit.newText }));
+      // A keystroke re-lints the plan: copying every edit of every fix was a tenth of what it allocated.
+      const editLines = lines.length + 1;
+      edits = fix.edits.every((edit) => isSaneRange(edit.range, editLines))
+        ? (fix.edits as TextEdit[])
+        : fix.edits.filter((edit) => edit.range !== undefined).map((edit) => ({ range: sanitizeRange(edit.range, editLines, 1), newText: edit.newText }));
       checkedEdits.set(fix.edits, edits);
     }
-    return { ...fix, edits };
+    return edits === fix.edits ? fix : { ...fix, edits };
   };
   for (const rule of rules) {
     const setting = effectiveSetting(rule, options.config);

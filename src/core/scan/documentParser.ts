@@ -1,5 +1,6 @@
 import type { Plan } from '../model';
 import type { ChunkCache, ParsedChunk } from '../parse/blocks';
+import { rememberLines } from '../edits/text';
 import { parsePlan } from '../parse/parsePlan';
 import { editedLines, type LineVersion } from './editedLines';
 import { editedMojibake } from './editedMojibake';
@@ -42,6 +43,8 @@ export function createDocumentParser(file: string): DocumentParser {
         // Set before parsing: if it throws, the next version starts from nothing rather than from a half-read one.
         lastText = lastBody = lastLines = lastPlan = undefined;
         lastPlan = parsePlan(text, file, { cache: chunks, known: { lines: version.lines, mojibake } });
+        // Without a BOM the body's lines are the text's, as lint splits them.
+        if (!bom) rememberLines(text, version.lines);
         lastText = text;
         lastBody = body;
         lastLines = version;

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { createDocumentParser } from '../../../src/core/scan';
 import { parsePlan } from '../../../src/core/parse/parsePlan';
+import { splitLines } from '../../../src/core/edits/text';
 import { fixtureSamples, generatedSamples, sharedSamples } from './samples';
 
 /**
@@ -28,7 +29,7 @@ const TYPED = [
 type Edit = { kind: 'insertText'; at: number; text: string } | { kind: 'delete'; at: number; length: number } | { kind: 'insertLine'; line: number; text: string };
 
 const editArbitrary: fc.Arbitrary<Edit> = fc.oneof(
-  fc.record({ kind: fc.constant('insertText' as const), at: fc.nat(), text: fc.oneof(fc.constantFrom('x', '#', '`', '\n', ' ', '-', '[', ']', '*', '\n## '), fc.string({ maxLength: 3 })) }),
+  fc.record({ kind: fc.constant('insertText' as const), at: fc.nat(), text: fc.oneof(fc.constantFrom('x', '#', '`', '\n', '\r\n', '\r', '\uFEFF', ' ', '-', '[', ']', '*', '\n## '), fc.string({ maxLength: 3 })) }),
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 40 }) }),
   fc.record({ kind: fc.constant('insertLine' as const), line: fc.nat(), text: fc.constantFrom(...TYPED) }),
 );
@@ -58,6 +59,8 @@ function checkEdits(start: string, edits: readonly Edit[]) {
   for (const edit of edits) {
     text = apply(text, edit);
     assert.deepEqual(json(parser.parse(text)), json(parsePlan(text, 'doc.md')), `after ${JSON.stringify(edit)}`);
+    // The lines it hands the lint (rememberLines) are the text's own.
+    assert.deepEqual(splitLines(text), text.split(/\r\n|\r|\n/), `lines after ${JSON.stringify(edit)}`);
   }
   assert.equal(parser.cachedChunks, chunksOf(text), 'the cache holds the last version\'s chunks, no more');
 }
