@@ -12,12 +12,16 @@ import { FenceTracker, readAtxHeading } from '../text/markdownLines';
  * disagrees, so a scan mistake costs speed, never correctness.
  *
  * Long stretches without headings are also cut after a blank line, before a line that starts
- * at column 0: no block continues across that pair except fences and HTML (tracked), and a
- * list split there keeps the same items, which is all the model reads.
+ * at column 0 and is not a list item: no block continues across that pair except fences and
+ * HTML (tracked). A list is never cut: its items are read together (a Kiro task tree makes every
+ * numbered item a phase once one of them has numbered subtasks).
  */
 
-/** A chunk longer than this is cut at the next blank-line boundary, so no single parse grows large. */
-const SOFT_CHUNK_LINES = 120;
+/**
+ * A chunk longer than this is cut at the next blank-line boundary outside a list, so no parse
+ * grows large and a keystroke in a long stretch without headings re-reads a few lines only.
+ */
+const SOFT_CHUNK_LINES = 12;
 
 /**
  * A heading closer than this to the chunk's start does not cut: every remark parse has a fixed
@@ -34,6 +38,13 @@ export interface Chunk {
   /** 0-based, exclusive. */
   endLine: number;
 }
+
+/**
+ * A column-0 list item after a blank line continues the list above it: cutting there would read
+ * one list as two, and a reader that looks at a list as a whole (numbered items as phases, as in
+ * Kiro's tasks.md) would see each half alone. Every item start, an empty one ("-") included.
+ */
+const LIST_ITEM_START = /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
 
 const HTML_COMMENT_OPEN = /^ {0,3}<!--/;
 const HTML_RAW_OPEN = /^ {0,3}<(?:script|pre|style|textarea)(?:\s|>|$)/i;
@@ -67,7 +78,7 @@ export function splitIntoChunks(lines: readonly string[]): Chunk[] {
       start = index;
       continue;
     }
-    if (index - start >= SOFT_CHUNK_LINES && /^\S/.test(line) && lines[index - 1]!.trim() === '') {
+    if (index - start >= SOFT_CHUNK_LINES && /^\S/.test(line) && !LIST_ITEM_START.test(line) && lines[index - 1]!.trim() === '') {
       chunks.push({ startLine: start, endLine: index });
       start = index;
     }
