@@ -28,8 +28,11 @@ export function editedMojibake(text: string, bom: 0 | 1, version: LineVersion, p
   return runs;
 }
 
-/** A copy on other lines: plans never share their runs. */
+/**
+ * The run `lines` further down: the same object when it stays (plans share unchanged runs, as
+ * they share unchanged lines; nothing writes to a plan's runs), else a copy on its new lines.
+ */
 function moved(run: MojibakeRun, lines: number): MojibakeRun {
-  const copy: MojibakeRun = { ...run, range: { ...run.range, line: run.range.line + lines, endLine: run.range.endLine + lines } };
-  return copy;
+  if (lines === 0) return run;
+  return { ...run, range: { ...run.range, line: run.range.line + lines, endLine: run.range.endLine + lines } };
 }

@@ -26,30 +26,41 @@ export const duplicatePhaseId: Rule = {
     // Only headings that lead with the id, at one level under one parent heading, count: a recap
     // ("PHASE 3 SUCCESS CRITERIA"), a mention ("Security (Feature 2)") or a second section in
     // another part of the document ("## Kickoff" › "### Day 1 Morning Tasks") is not a second definition.
-    const parentHeadingLine = parentHeadingLookup(headingOutline(lines));
-    const siblings = new Map<number, Map<string, Definition[]>>();
+    const definitions: Definition[] = [];
+    const keysSeen = new Set<string>();
+    let repeated = false;
     for (const phase of allPhases(plan)) {
       for (const section of phase.sections) {
         if (!section.idLeads || section.criteriaOnly) continue;
-        const parent = parentHeadingLine(section.line, section.level) * 10 + section.level;
-        const byKey = siblings.get(parent) ?? new Map<string, Definition[]>();
-        siblings.set(parent, byKey);
-        const list = byKey.get(phase.key) ?? [];
-        list.push({ phase, section });
-        byKey.set(phase.key, list);
+        definitions.push({ phase, section });
+        if (keysSeen.has(phase.key)) repeated = true;
+        keysSeen.add(phase.key);
       }
+    }
+    // Most plans repeat no id: the outline of every heading (a scan of the whole text) is read only when one does.
+    if (!repeated) return;
+    const parentHeadingLine = parentHeadingLookup(headingOutline(lines));
+    const siblings = new Map<number, Map<string, Definition[]>>();
+    for (const definition of definitions) {
+      const { phase, section } = definition;
+      const parent = parentHeadingLine(section.line, section.level) * 10 + section.level;
+      const byKey = siblings.get(parent) ?? new Map<string, Definition[]>();
+      siblings.set(parent, byKey);
+      const list = byKey.get(phase.key) ?? [];
+      list.push(definition);
+      byKey.set(phase.key, list);
     }
 
     for (const byKey of siblings.values()) {
       const duplicates: Duplicate[] = [];
       let repeatedIds = 0;
-      for (const definitions of byKey.values()) {
-        if (definitions.length < 2) continue;
-        definitions.sort((a, b) => a.section.line - b.section.line);
-        const first = definitions[0]!;
+      for (const sameKey of byKey.values()) {
+        if (sameKey.length < 2) continue;
+        sameKey.sort((a, b) => a.section.line - b.section.line);
+        const first = sameKey[0]!;
         const titles = new Set([normalizedTitle(first.section.title)]);
         const before = duplicates.length;
-        for (const later of definitions.slice(1)) {
+        for (const later of sameKey.slice(1)) {
           const title = normalizedTitle(later.section.title);
           if (titles.has(title)) continue;
           titles.add(title);
