@@ -95,8 +95,8 @@ export function cleanMojibake(text: string): string {
   return out + text.slice(cursor);
 }
 
-/** The edits `repairMojibake` applies, one per repairable run, for a WorkspaceEdit. */
-export function repairEdits(text: string, runs: readonly MojibakeRun[] = findMojibake(text)): TextEdit[] {
+/** The edits `repairMojibake` applies to the text `runs` were found in (`findMojibake`), one per repairable run, for a WorkspaceEdit. */
+export function repairEdits(runs: readonly MojibakeRun[]): TextEdit[] {
   const edits: TextEdit[] = [];
   for (const run of runs) {
     if (run.repaired !== undefined) edits.push({ range: { ...run.range }, newText: run.repaired });
