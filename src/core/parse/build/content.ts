@@ -18,6 +18,7 @@ const LABEL_LINE = /^(?:\*\*|__)?\p{Lu}[\p{L}\p{N} ]{0,30}(?:\*\*|__)?[ \t]*[:ï¼
 
 /** An item's text without the lazy field and label lines that CommonMark folded into it. */
 function itemText(draft: PlanDraft, item: ListItemBlock): string {
+  if (!item.text.includes('\n')) return item.text;
   const parts = item.text.split('\n');
   for (let index = 1; index < parts.length; index++) {
     const text = draft.lineText(item.line + index);
