@@ -98,11 +98,12 @@ async function indexChild(input: IndexChildInput): Promise<IndexChildResult> {
   const index = since(indexStart);
   const total = since(started);
   if (result.index.plans.length !== result.plans.length) throw new Error('graph and plans disagree');
+  // The indexing is over: the informational rebuild below is not something the extension does.
+  histogram.disable();
   // What a store pays to rebuild the graph in one piece (buildWorkspaceIndex) after indexing.
   const graphStart = now();
   buildWorkspaceIndex(result.plans.map((entry) => entry.plan));
   const graph = since(graphStart);
-  histogram.disable();
   // As the extension would: forget entries of files that are gone (none here, but unread ones hold text).
   cache.retainOnly(result.hashes);
   collectGarbage();
