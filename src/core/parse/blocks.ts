@@ -107,6 +107,10 @@ export interface ChunkCache {
   withLines?(lines: readonly string[], start: number, end: number): ParsedChunk | undefined;
   /** Remembers that `lines[start…end)` make the chunk cached under `text`, for `withLines`. */
   noteLines?(lines: readonly string[], start: number, end: number, text: string): void;
+  /** `splitIntoChunks(lines)`, found from the cuts of the last lines it was told of (`noteCuts`), if any. */
+  cutsOf?(lines: readonly string[]): Chunk[] | undefined;
+  /** Remembers the cuts of `lines`, for `cutsOf` on the next version. */
+  noteCuts?(lines: readonly string[], cuts: readonly Chunk[]): void;
 }
 
 /**
@@ -123,7 +127,12 @@ export function parseBlocks(lines: readonly string[], cache?: ChunkCache, wholeD
  * parses (cache hits do not pause), so a caller can yield to its event loop between chunks.
  */
 export function* parseBlocksInSteps(lines: readonly string[], cache?: ChunkCache, wholeDocument = false): Generator<void, DocumentBlocks, void> {
-  const cuts = wholeDocument ? [{ startLine: 0, endLine: lines.length }] : splitIntoChunks(lines);
+  let cuts: Chunk[];
+  if (wholeDocument) cuts = [{ startLine: 0, endLine: lines.length }];
+  else {
+    cuts = cache?.cutsOf?.(lines) ?? splitIntoChunks(lines);
+    cache?.noteCuts?.(lines, cuts);
+  }
   let parsed = yield* readChunks(lines, cuts, '', cache);
   // Link reference and footnote definitions resolve document-wide: when chunks define any,
   // read the chunks again with all of them appended, as a whole-document parse would see them.

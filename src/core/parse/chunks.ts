@@ -52,14 +52,63 @@ const HTML_BLOCK_OPEN = /^ {0,3}<\/?[A-Za-z][A-Za-z0-9-]*(?:\s|\/?>|$)/;
 const HTML_SPECIAL_OPEN = /^ {0,3}<[?!]/;
 
 export function splitIntoChunks(lines: readonly string[]): Chunk[] {
-  const chunks: Chunk[] = [];
-  let start = 0;
+  return chunksStartingAt([0, ...cutsFrom(lines, 0)], lines.length);
+}
+
+/** Where a new version's lines differ from the last one's: `[firstChanged, endChanged)` now, `lineDelta` more lines than before. */
+export interface LineEdit {
+  firstChanged: number;
+  endChanged: number;
+  lineDelta: number;
+}
+
+/**
+ * `splitIntoChunks(lines)` for a new version of a document, from the last version's chunks:
+ * a cut depends only on the lines before it (at a cut no fence or HTML block is open), so the
+ * cuts before the edit stand; the scan resumes at the last of them and stops at its first cut
+ * after the edit that the last version also had (from there both read the same lines the
+ * same way), taking the rest of the old cuts, moved. A keystroke scans a few chunks, not the text.
+ */
+export function splitIntoChunksAfterEdit(lines: readonly string[], previous: readonly Chunk[], edit: LineEdit): Chunk[] {
+  const oldStarts = previous.map((chunk) => chunk.startLine);
+  const starts = oldStarts.filter((start) => start < edit.firstChanged);
+  const resume = starts.pop() ?? 0;
+  starts.push(resume);
+  const oldCuts = new Set(oldStarts);
+  for (const cut of cutsFrom(lines, resume)) {
+    const old = cut - edit.lineDelta;
+    if (cut >= edit.endChanged && oldCuts.has(old)) {
+      for (const start of oldStarts) if (start >= old) starts.push(start + edit.lineDelta);
+      return chunksStartingAt(starts, lines.length);
+    }
+    starts.push(cut);
+  }
+  return chunksStartingAt(starts, lines.length);
+}
+
+/** Where `lines` differ from `before`, by a comparison from both ends (carried-over lines are the same strings). */
+export function lineEditBetween(before: readonly string[], lines: readonly string[]): LineEdit {
+  const shorter = Math.min(before.length, lines.length);
+  let first = 0;
+  while (first < shorter && lines[first] === before[first]) first++;
+  let same = 0;
+  while (same < shorter - first && lines[lines.length - 1 - same] === before[before.length - 1 - same]) same++;
+  return { firstChanged: first, endChanged: lines.length - same, lineDelta: lines.length - before.length };
+}
+
+function chunksStartingAt(starts: readonly number[], lineCount: number): Chunk[] {
+  return starts.map((startLine, index) => ({ startLine, endLine: starts[index + 1] ?? lineCount }));
+}
+
+/** The lines after `from` (a chunk start) where a new chunk starts, in order. */
+function* cutsFrom(lines: readonly string[], from: number): Generator<number, void, void> {
+  let start = from;
   // Only the top level's own fences: a column-0 heading ends any list item or quote a fence stood in.
   const fences = new FenceTracker('top-level');
   let rawHtmlEnd: RegExp | undefined;
   let htmlBlockOpen = false;
 
-  for (let index = 0; index < lines.length; index++) {
+  for (let index = from; index < lines.length; index++) {
     const line = lines[index]!;
     if (fences.isOpen) {
       fences.step(line);
@@ -74,12 +123,12 @@ export function splitIntoChunks(lines: readonly string[]): Chunk[] {
       continue;
     }
     if (index - start >= MIN_CHUNK_LINES && readAtxHeading(line)?.indent === 0) {
-      chunks.push({ startLine: start, endLine: index });
+      yield index;
       start = index;
       continue;
     }
     if (index - start >= SOFT_CHUNK_LINES && /^\S/.test(line) && !LIST_ITEM_START.test(line) && lines[index - 1]!.trim() === '') {
-      chunks.push({ startLine: start, endLine: index });
+      yield index;
       start = index;
     }
     if (fences.step(line)) continue;
@@ -98,6 +147,4 @@ export function splitIntoChunks(lines: readonly string[]): Chunk[] {
     }
     if (HTML_BLOCK_OPEN.test(line)) htmlBlockOpen = true;
   }
-  chunks.push({ startLine: start, endLine: lines.length });
-  return chunks;
 }

@@ -1,5 +1,6 @@
 import type { Plan } from '../model';
 import type { ChunkCache, ParsedChunk } from '../parse/blocks';
+import { lineEditBetween, splitIntoChunksAfterEdit, type Chunk } from '../parse/chunks';
 import { rememberLines } from '../edits/text';
 import { parsePlan } from '../parse/parsePlan';
 import { editedLines, type LineVersion } from './editedLines';
@@ -105,6 +106,18 @@ class LastVersionChunks extends Map<string, ParsedChunk> implements ChunkCache {
     const chunk = this.get(known.text);
     if (chunk) this.noteLines(lines, start, end, known.text);
     return chunk;
+  }
+
+  /** The last version's lines and where they were cut. */
+  private lastCuts: { lines: readonly string[]; cuts: readonly Chunk[] } | undefined;
+
+  cutsOf(lines: readonly string[]): Chunk[] | undefined {
+    const last = this.lastCuts;
+    return last ? splitIntoChunksAfterEdit(lines, last.cuts, lineEditBetween(last.lines, lines)) : undefined;
+  }
+
+  noteCuts(lines: readonly string[], cuts: readonly Chunk[]): void {
+    this.lastCuts = { lines, cuts };
   }
 
   noteLines(lines: readonly string[], start: number, end: number, text: string): void {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { splitIntoChunks } from '../../../src/core/parse/chunks';
+import fc from 'fast-check';
+import { lineEditBetween, splitIntoChunks, splitIntoChunksAfterEdit } from '../../../src/core/parse/chunks';
 import { parsePlan } from '../../../src/core/parse/parsePlan';
 import { allPhases } from '../../../src/core/phases';
 
@@ -47,5 +48,32 @@ describe('chunks: where a document is cut for parsing', () => {
     const chunks = splitIntoChunks(lines);
     assert.ok(chunks.length > 1 && chunks.length < 10, `${chunks.length} chunks`);
     for (const chunk of chunks.slice(1)) assert.match(lines[chunk.startLine]!, /^## Phase/);
+  });
+
+  it('after an edit around a cut that stays, reads on until the old cuts hold again', () => {
+    // Lines 10-16 change; the heading on line 13 is still a cut, but a fence now opens after it.
+    const section = (title: string) => [title, ...Array.from({ length: 12 }, () => 'text')];
+    const before = [...section('# Title'), ...section('## Phase 1: One'), ...section('## Phase 2: Two'), ...section('## Phase 3: Three')];
+    const after = [...before];
+    after.splice(10, 6, 'changed', 'changed', 'changed', '## Phase 1: One', '```', 'code');
+    const incremental = splitIntoChunksAfterEdit(after, splitIntoChunks(before), lineEditBetween(before, after));
+    assert.deepEqual(incremental, splitIntoChunks(after));
+    assert.deepEqual(incremental.map((chunk) => chunk.startLine), [0, 13]);
+  });
+
+  it('after any edit, cuts from the last version\'s cuts equal a split from scratch', () => {
+    // Lines that open or close what a cut must not fall inside, and lines that invite a cut.
+    const line = fc.constantFrom('## Phase 1: Heading', '# Title', '', 'Prose at column 0.', '- [ ] item', '1. item', '  - nested', '```', '~~~', '    code', '<!--', '-->', '<div>', '</div>', '<script>', '</script>', '<?php', '?>', 'text', '---');
+    const document = fc.array(line, { minLength: 0, maxLength: 160 });
+    fc.assert(
+      fc.property(document, fc.nat(), fc.nat(20), fc.array(line, { maxLength: 20 }), fc.boolean(), (before, at, removed, inserted, inPlace) => {
+        const start = at % (before.length + 1);
+        // In place: as many lines as were there, so old and new cuts can meet inside the edit.
+        const after = [...before.slice(0, start), ...inserted, ...before.slice(start + (inPlace ? inserted.length : removed))];
+        const incremental = splitIntoChunksAfterEdit(after, splitIntoChunks(before), lineEditBetween(before, after));
+        assert.deepEqual(incremental, splitIntoChunks(after));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
