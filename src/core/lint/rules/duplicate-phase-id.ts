@@ -27,18 +27,16 @@ export const duplicatePhaseId: Rule = {
     // ("PHASE 3 SUCCESS CRITERIA"), a mention ("Security (Feature 2)") or a second section in
     // another part of the document ("## Kickoff" › "### Day 1 Morning Tasks") is not a second definition.
     const definitions: Definition[] = [];
-    const keysSeen = new Set<string>();
-    let repeated = false;
+    const keys = new Set<string>();
     for (const phase of allPhases(plan)) {
       for (const section of phase.sections) {
         if (!section.idLeads || section.criteriaOnly) continue;
         definitions.push({ phase, section });
-        if (keysSeen.has(phase.key)) repeated = true;
-        keysSeen.add(phase.key);
+        keys.add(phase.key);
       }
     }
     // Most plans repeat no id: the outline of every heading (a scan of the whole text) is read only when one does.
-    if (!repeated) return;
+    if (keys.size === definitions.length) return;
     const parentHeadingLine = parentHeadingLookup(headingOutline(lines));
     const siblings = new Map<number, Map<string, Definition[]>>();
     for (const definition of definitions) {
