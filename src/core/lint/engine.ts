@@ -30,8 +30,11 @@ function quieter(a: Severity, b: Severity): Severity {
 
 const whole = (value: unknown, fallback: number) => (typeof value === 'number' && Number.isFinite(value) ? Math.floor(value) : fallback);
 
-/** A range every consumer can trust: whole numbers, 1-based lines inside the document, end after start. */
-function sanitizeRange(range: Partial<Range> | undefined, lineCount: number, fallbackLine: number): Range {
+/**
+ * A range every consumer can trust: whole numbers, 1-based lines inside the document, end after
+ * start. With `reuseIfSane`, a range that is already so is returned itself, not copied.
+ */
+function sanitizeRange(range: Partial<Range> | undefined, lineCount: number, fallbackLine: number, reuseIfSane = false): Range {
   const last = Math.max(lineCount, 1);
   const line = Math.min(Math.max(whole(range?.line, fallbackLine), 1), last);
   const column = Math.max(whole(range?.column, 0), 0);
@@ -39,18 +42,8 @@ function sanitizeRange(range: Partial<Range> | undefined, lineCount: number, fal
   let endColumn = Math.max(whole(range?.endColumn, column), 0);
   if (endLine === line && endColumn < column) endColumn = column;
   if (endLine < line) [endLine, endColumn] = [line, column];
+  if (reuseIfSane && range?.line === line && range.column === column && range.endLine === endLine && range.endColumn === endColumn) return range as Range;
   return { line, column, endLine, endColumn };
-}
-
-/** Whether `sanitizeRange` would return an equal range: most are, and need no copy. */
-function isSaneRange(range: Range | undefined, lineCount: number): boolean {
-  if (!range) return false;
-  const { line, column, endLine, endColumn } = range;
-  return (
-    Number.isInteger(line) && Number.isInteger(column) && Number.isInteger(endLine) && Number.isInteger(endColumn) &&
-    line >= 1 && line <= Math.max(lineCount, 1) && column >= 0 && endLine >= line && endLine <= Math.max(lineCount, 1) &&
-    endColumn >= 0 && (endLine > line || endColumn >= column)
-  );
 }
 
 /** Runs every enabled rule over one plan and returns its findings, suppressions applied, sorted. */
@@ -67,7 +60,7 @@ export function runRules(rules: readonly Rule[], plan: Plan, text: string, optio
     if (!edits) {
       // A keystroke re-lints the plan: copying every edit of every fix was a tenth of what it allocated.
       const editLines = lines.length + 1;
-      edits = fix.edits.every((edit) => isSaneRange(edit.range, editLines))
+      edits = fix.edits.every((edit) => edit.range !== undefined && sanitizeRange(edit.range, editLines, 1, true) === edit.range)
         ? (fix.edits as TextEdit[])
         : fix.edits.filter((edit) => edit.range !== undefined).map((edit) => ({ range: sanitizeRange(edit.range, editLines, 1), newText: edit.newText }));
       checkedEdits.set(fix.edits, edits);

@@ -112,6 +112,8 @@ class LastVersionChunks extends Map<string, ParsedChunk> implements ChunkCache {
   private lastCuts: { lines: readonly string[]; cuts: readonly Chunk[] } | undefined;
 
   cutsOf(lines: readonly string[]): Chunk[] | undefined {
+    // Compared here rather than taken from `editedLines`: the parser blanks front matter, so the
+    // lines it cuts can differ from the text's outside the edited stretch (a `---` typed or removed).
     const last = this.lastCuts;
     return last ? splitIntoChunksAfterEdit(lines, last.cuts, lineEditBetween(last.lines, lines)) : undefined;
   }

@@ -1,3 +1,4 @@
+import type { LineEdit } from '../parse/chunks';
 import { buildLineTable } from '../edits/text';
 import { partitionPoint } from '../partitionPoint';
 
@@ -18,7 +19,7 @@ export interface LineVersion {
    * before; lines `[endChanged, lines.length)` are the previous version's lines from
    * `endChanged - lineDelta` on. Undefined for the first version (everything is new).
    */
-  readonly change?: { firstChanged: number; endChanged: number; lineDelta: number };
+  readonly change?: LineEdit;
 }
 
 /** The lines of `text` and where each starts, plus `offset` (the text may be a slice of the document). */
